@@ -1,0 +1,58 @@
+//! Ladder: a private, offline career development planner.
+//!
+//! This file only assembles the Tauri app. The domain lives in plain modules that take a
+//! `&SqlitePool` and know nothing of Tauri; `commands` wraps them for the UI.
+
+pub mod activity;
+pub mod backups;
+pub mod clock;
+pub mod commands;
+pub mod db;
+pub mod error;
+pub mod framework;
+pub mod generator;
+pub mod input;
+pub mod limits;
+pub mod plans;
+pub mod settings;
+
+use tauri::Manager;
+
+use crate::commands::AppState;
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LADDER_LOG")
+                .unwrap_or_else(|_| "warn,ladder_lib=info".into()),
+        )
+        .init();
+
+    tauri::Builder::default()
+        .setup(|app| {
+            let dir = db::data_dir(|| app.path().app_data_dir().ok())
+                .ok_or("could not find a folder for the app's data; set LADDER_DATA_DIR")?;
+            let db_path = dir.join(db::DB_FILE);
+            let pool = tauri::async_runtime::block_on(db::connect(&db_path))?;
+            tracing::info!(path = %db_path.display(), "database ready");
+            app.manage(AppState { pool, db_path });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::get_settings,
+            commands::app::update_settings,
+            commands::app::recent_activity,
+            commands::framework::list_focus_areas,
+            commands::framework::list_principles,
+            commands::plans::plan_defaults,
+            commands::plans::list_plans,
+            commands::plans::get_plan,
+            commands::plans::create_plan,
+            commands::plans::update_plan,
+            commands::plans::set_plan_status,
+            commands::plans::delete_plan,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Ladder");
+}

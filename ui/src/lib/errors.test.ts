@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { routeError, toAppError } from "./errors";
+
+describe("toAppError", () => {
+  it("keeps a typed error from Rust as it is", () => {
+    const e = { kind: "invalid", message: "This cannot be empty.", field: "title" };
+    expect(toAppError(e)).toEqual(e);
+  });
+
+  it("wraps Tauri's string refusals as internal errors", () => {
+    expect(toAppError("Command delete_everything not allowed by ACL")).toEqual({
+      kind: "internal",
+      message: "Command delete_everything not allowed by ACL",
+      field: null,
+    });
+  });
+
+  it("does not trust look-alikes with an unknown kind", () => {
+    expect(toAppError({ kind: "weird", message: "x", field: null }).kind).toBe("internal");
+    expect(toAppError(new Error("boom")).message).toBe("boom");
+    expect(toAppError(undefined).message).toBe("Something went wrong.");
+  });
+});
+
+describe("routeError", () => {
+  const fields = ["title", "startsOn", "endsOn", "intent"];
+
+  it("puts a field error next to its input", () => {
+    const routed = routeError({ kind: "invalid", message: "Too long.", field: "title" }, fields);
+    expect(routed).toEqual({ fields: { title: "Too long." }, banner: null });
+  });
+
+  it("sends errors about fields the form does not show to the banner", () => {
+    const routed = routeError({ kind: "conflict", message: "Already active.", field: "status" }, fields);
+    expect(routed).toEqual({ fields: {}, banner: "Already active." });
+  });
+
+  it("sends errors without a field to the banner", () => {
+    const routed = routeError({ kind: "not_found", message: "Plan 9 does not exist.", field: null }, fields);
+    expect(routed.banner).toBe("Plan 9 does not exist.");
+  });
+});

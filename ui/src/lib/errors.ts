@@ -1,0 +1,36 @@
+import type { AppError } from "../bindings/AppError";
+import type { ErrorKind } from "../bindings/ErrorKind";
+
+const KINDS: readonly ErrorKind[] = ["invalid", "not_found", "conflict", "database", "io", "internal"];
+
+function isAppError(value: unknown): value is AppError {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.kind === "string" &&
+    (KINDS as readonly string[]).includes(v.kind) &&
+    typeof v.message === "string" &&
+    (v.field === null || typeof v.field === "string")
+  );
+}
+
+/** Whatever a failed call threw, as an AppError (Tauri's own refusals arrive as strings). */
+export function toAppError(raw: unknown): AppError {
+  if (isAppError(raw)) return raw;
+  const message = raw instanceof Error ? raw.message : typeof raw === "string" ? raw : "Something went wrong.";
+  return { kind: "internal", message, field: null };
+}
+
+/**
+ * Splits an error between the form's fields and the banner: an error about a field the
+ * form shows goes next to that field; anything else goes to the banner.
+ */
+export function routeError(
+  error: AppError,
+  formFields: readonly string[],
+): { fields: Record<string, string>; banner: string | null } {
+  if (error.field !== null && formFields.includes(error.field)) {
+    return { fields: { [error.field]: error.message }, banner: null };
+  }
+  return { fields: {}, banner: error.message };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { shortcutFor } from "./shortcuts";
+
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
+
+describe("shortcutFor", () => {
+  it("switches screens with Ctrl or Cmd and the screen's key", () => {
+    expect(shortcutFor(key("1", { ctrlKey: true }), false)).toEqual({ kind: "go", screen: "plans" });
+    expect(shortcutFor(key("2", { metaKey: true }), true)).toEqual({ kind: "go", screen: "focus-areas" });
+    expect(shortcutFor(key(",", { ctrlKey: true }), false)).toEqual({ kind: "go", screen: "settings" });
+  });
+
+  it("starts a new plan with N, but not while typing", () => {
+    expect(shortcutFor(key("n"), false)).toEqual({ kind: "new" });
+    expect(shortcutFor(key("n"), true)).toBeNull();
+    expect(shortcutFor(key("n", { ctrlKey: true }), true)).toEqual({ kind: "new" });
+  });
+
+  it("ignores other keys and modifier mixes", () => {
+    expect(shortcutFor(key("1"), false)).toBeNull();
+    expect(shortcutFor(key("1", { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+    expect(shortcutFor(key("x", { ctrlKey: true }), false)).toBeNull();
+  });
+});

@@ -1,0 +1,24 @@
+// Keyboard shortcuts, decided in one place so the help text and the handler agree.
+import { SCREENS, type Screen } from "./router.svelte";
+
+export type Shortcut = { kind: "go"; screen: Screen } | { kind: "new" };
+
+type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">;
+
+/** What a key press means, or null. `typing` is true when focus is in a text input. */
+export function shortcutFor(event: KeyLike, typing: boolean): Shortcut | null {
+  const mod = event.ctrlKey || event.metaKey;
+  if (mod && !event.altKey && !event.shiftKey) {
+    const screen = SCREENS.find((s) => s.key === event.key);
+    if (screen) return { kind: "go", screen: screen.id };
+    if (event.key === "n") return { kind: "new" };
+    return null;
+  }
+  if (!typing && !mod && !event.altKey && event.key === "n") return { kind: "new" };
+  return null;
+}
+
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
