@@ -1,1 +1,144 @@
-fn main() {}
+//! `make bench`: fills a fresh database with the standard data set through the generator,
+//! then times each call a screen makes and prints p50/p99 per call.
+//!
+//! `cargo bench --bench bench -- --generate DIR` only writes the data set to
+//! `DIR/ladder.sqlite3` (for screenshots and trying the app on realistic data).
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ladder_lib::error::AppResult;
+use ladder_lib::generator::{self, Scale};
+use ladder_lib::plans::{self, PlanInput};
+use ladder_lib::{activity, clock, db, framework, settings};
+
+const RUNS: usize = 2_000;
+const TARGET: Duration = Duration::from_millis(5);
+
+struct Row {
+    call: &'static str,
+    p50: Duration,
+    p99: Duration,
+}
+
+async fn measure<T, F, Fut>(call: &'static str, mut f: F) -> AppResult<Row>
+where
+    F: FnMut(usize) -> Fut,
+    Fut: Future<Output = AppResult<T>>,
+{
+    for i in 0..50 {
+        f(i).await?;
+    }
+    let mut times = Vec::with_capacity(RUNS);
+    for i in 0..RUNS {
+        let start = Instant::now();
+        f(i).await?;
+        times.push(start.elapsed());
+    }
+    times.sort();
+    Ok(Row {
+        call,
+        p50: times[RUNS / 2],
+        p99: times[RUNS * 99 / 100],
+    })
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+async fn run() -> AppResult<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let today = match std::env::var(clock::TODAY_VAR) {
+        Ok(_) => clock::today()?,
+        Err(_) => chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date"),
+    };
+
+    if let Some(i) = args.iter().position(|a| a == "--generate") {
+        let dir = PathBuf::from(
+            args.get(i + 1)
+                .map(String::as_str)
+                .unwrap_or("ladder-sample"),
+        );
+        let path = dir.join(db::DB_FILE);
+        if path.exists() {
+            eprintln!("{} exists already; pick an empty folder", path.display());
+            std::process::exit(2);
+        }
+        let pool = db::connect(&path).await?;
+        generator::generate(&pool, today, Scale::STANDARD).await?;
+        pool.close().await;
+        println!("wrote the standard data set to {}", path.display());
+        return Ok(());
+    }
+
+    let dir = tempfile::tempdir()?;
+    let pool = db::connect(&dir.path().join(db::DB_FILE)).await?;
+    let started = Instant::now();
+    generator::generate(&pool, today, Scale::STANDARD).await?;
+    let generated = started.elapsed();
+    let active = plans::list(&pool).await?[0].clone();
+
+    let rows = vec![
+        measure("plans::list (Plans screen)", |_| plans::list(&pool)).await?,
+        measure("plans::get", |_| plans::get(&pool, active.id)).await?,
+        measure("plans::defaults (new plan form)", |_| {
+            plans::defaults(&pool, today)
+        })
+        .await?,
+        measure("framework::focus_areas (Focus areas)", |_| {
+            framework::focus_areas(&pool)
+        })
+        .await?,
+        measure("framework::principles (Focus areas)", |_| {
+            framework::principles(&pool, false)
+        })
+        .await?,
+        measure("settings::get (Settings, start-up)", |_| {
+            settings::get(&pool)
+        })
+        .await?,
+        measure("activity::recent(50)", |_| activity::recent(&pool, 50)).await?,
+        measure("plans::update (save the plan form)", |i| {
+            let input = PlanInput {
+                title: active.title.clone(),
+                intent: Some(format!("Revision {i}")),
+                ..PlanInput::default()
+            };
+            plans::update(&pool, active.id, input, today)
+        })
+        .await?,
+    ];
+
+    println!();
+    println!(
+        "Standard data set: {} plans, generated in {:.2} s",
+        Scale::STANDARD.plans,
+        generated.as_secs_f64()
+    );
+    println!(
+        "{RUNS} runs per call after 50 warm-up runs; target p99 <= {}",
+        ms(TARGET)
+    );
+    println!();
+    println!("| call | p50 | p99 | within target |");
+    println!("|---|---|---|---|");
+    for r in &rows {
+        let ok = if r.p99 <= TARGET { "yes" } else { "NO" };
+        println!("| {} | {} | {} | {ok} |", r.call, ms(r.p50), ms(r.p99));
+    }
+    pool.close().await;
+    Ok(())
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    if let Err(err) = runtime.block_on(run()) {
+        eprintln!("bench failed: {err}");
+        std::process::exit(1);
+    }
+}

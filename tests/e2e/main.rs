@@ -1,1 +1,166 @@
+//! End-to-end journeys through the real app binary in its real WebView, checked in the UI
+//! and then in the SQLite file. Run them one at a time (`--test-threads=1`).
 
+mod harness;
+
+use harness::App;
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{ConnectOptions, Connection};
+
+async fn plans_in_file(dir: &std::path::Path) -> Vec<(String, String, String, String)> {
+    let mut conn = SqliteConnectOptions::new()
+        .filename(dir.join("ladder.sqlite3"))
+        .read_only(true)
+        .connect()
+        .await
+        .expect("the app's database file");
+    let rows = sqlx::query_as("SELECT title, intent, status, starts_on FROM plans ORDER BY id")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    rows
+}
+
+#[tokio::test]
+async fn a_plan_created_in_the_app_is_there_after_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+
+    app.find("[data-testid=plans-empty]").await;
+    app.find("[data-testid=new-plan]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // The form opens on the current quarter.
+    let starts = app.find("#plan-starts").await;
+    assert_eq!(
+        starts.prop("value").await.unwrap().as_deref(),
+        Some("2026-10-01")
+    );
+    app.type_into("#plan-title", "Become the team lead").await;
+    app.type_into(
+        "#plan-intent",
+        "Run the on-call rotation and the hiring loop.",
+    )
+    .await;
+    app.find("[data-testid=save-plan]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    app.find_text("[data-testid=plan-title]", "Become the team lead")
+        .await;
+    app.find("[data-testid=activate]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_text("[data-testid=plan-status]", "Active").await;
+    app.screenshot("plans-after-create").await;
+    app.quit().await;
+
+    assert_eq!(
+        plans_in_file(data.path()).await,
+        vec![(
+            "Become the team lead".to_owned(),
+            "Run the on-call rotation and the hiring loop.".to_owned(),
+            "active".to_owned(),
+            "2026-10-01".to_owned()
+        )]
+    );
+
+    let app = App::launch(data.path()).await;
+    app.find_text("[data-testid=plan-title]", "Become the team lead")
+        .await;
+    app.find_text("[data-testid=plan-status]", "Active").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+
+    // An empty title is refused next to the title input, and nothing is written.
+    app.find("[data-testid=new-plan]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.type_into("#plan-title", " ").await;
+    app.find("[data-testid=save-plan]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_text("#plan-title-error", "This cannot be empty.")
+        .await;
+    app.screenshot("plan-form-error").await;
+    assert!(plans_in_file(data.path()).await.is_empty());
+
+    // Fixing it saves the plan.
+    app.type_into("#plan-title", "Q4 growth").await;
+    app.find("[data-testid=save-plan]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_text("[data-testid=plan-title]", "Q4 growth").await;
+
+    // Editing keeps the dates and changes the title.
+    app.find("[data-testid=edit]").await.click().await.unwrap();
+    app.type_into("#plan-title", "Q4 growth, revised").await;
+    app.find("[data-testid=save-plan]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_text("[data-testid=plan-title]", "Q4 growth, revised")
+        .await;
+
+    // Delete asks first; cancelling keeps the plan.
+    app.find("[data-testid=delete]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_text("dialog[open] h2", "Delete this plan?").await;
+    app.screenshot("plan-delete-confirm").await;
+    app.find_text("dialog[open] button", "Cancel")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.gone("dialog[open]").await;
+    assert_eq!(plans_in_file(data.path()).await.len(), 1);
+
+    app.find("[data-testid=delete]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("dialog[open] [data-testid=confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=plans-empty]").await;
+    assert!(plans_in_file(data.path()).await.is_empty());
+
+    // The focus areas page lists all seven, and the principles.
+    app.find("[data-testid=nav-focus-areas]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_text("[data-testid=area-name]", "Continuous Learning")
+        .await;
+    assert_eq!(
+        app.texts("[data-testid=principles] li strong").await.len(),
+        16
+    );
+    app.quit().await;
+}

@@ -1,1 +1,10 @@
+//! Integration tests: one binary (each extra one would link Tauri again), a module per
+//! domain, all against real SQLite files.
 
+mod common;
+mod db;
+mod errors;
+mod framework;
+mod generator;
+mod plans;
+mod settings;

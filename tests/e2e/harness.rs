@@ -1,0 +1,175 @@
+//! Starts the real app binary through tauri-driver (which drives WebKitWebDriver) on a
+//! data folder of the test's own, and stops it cleanly.
+//!
+//! Needs a display (the Makefile runs these tests under `xvfb-run`), `tauri-driver` and
+//! `WebKitWebDriver` on PATH.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub const TODAY: &str = "2026-11-26";
+const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+impl App {
+    /// Launches the app with its data (and WebKit's caches) under `data_dir`.
+    pub async fn launch(data_dir: &Path) -> App {
+        let port = free_port();
+        let native_port = free_port();
+        let xdg = data_dir.join("xdg");
+        // The app inherits tauri-driver's environment, not the test's.
+        let driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("LADDER_DATA_DIR", data_dir)
+            .env("LADDER_TODAY", TODAY)
+            .env("XDG_DATA_HOME", xdg.join("data"))
+            .env("XDG_CACHE_HOME", xdg.join("cache"))
+            .env("XDG_CONFIG_HOME", xdg.join("config"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver should be on PATH (make test installs it)");
+
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "tauri-driver did not start listening"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_ladder") }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the app");
+        App { client, driver }
+    }
+
+    /// Ends the session and stops tauri-driver with SIGTERM (SIGKILL would orphan
+    /// WebKitWebDriver and hang the test run).
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let _ = self.driver.wait();
+        // Give the app a moment to release the database.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
+    }
+
+    /// Waits for an element matching `css` whose text is exactly `text`.
+    pub async fn find_text(&self, css: &str, text: &str) -> Element {
+        let started = Instant::now();
+        loop {
+            for el in self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .unwrap_or_default()
+            {
+                if el.text().await.map(|t| t.trim() == text).unwrap_or(false) {
+                    return el;
+                }
+            }
+            if started.elapsed() > PATIENCE {
+                let seen = self.texts(css).await;
+                panic!("no {css} with text {text:?}; saw {seen:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+        {
+            out.push(el.text().await.unwrap_or_default().trim().to_owned());
+        }
+        out
+    }
+
+    /// Waits until no element matches `css`.
+    pub async fn gone(&self, css: &str) {
+        let started = Instant::now();
+        while !self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+            .is_empty()
+        {
+            assert!(started.elapsed() < PATIENCE, "{css} is still there");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Replaces an input's text the way a person would: select all, then type.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let input = self.find(css).await;
+        input.clear().await.expect("clear the input");
+        input.send_keys(text).await.expect("type into the input");
+    }
+
+    /// Saves a screenshot under target/e2e-screenshots for a person to look at. It grabs
+    /// the X display: WebKitWebDriver's own screenshot can show a frame from before the
+    /// last change.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        let grabbed = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !grabbed {
+            let png = self.client.screenshot().await.expect("a screenshot");
+            std::fs::write(&path, png).unwrap();
+        }
+        path
+    }
+}

@@ -1,0 +1,196 @@
+use ladder_lib::db;
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{ConnectOptions, Connection};
+
+use crate::common;
+
+#[tokio::test]
+async fn connect_creates_the_folder_and_applies_every_migration() {
+    let t = common::db().await;
+    assert!(
+        t.path.exists(),
+        "the database file should exist at {:?}",
+        t.path
+    );
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+            .fetch_all(&t.pool)
+            .await
+            .unwrap();
+    assert_eq!(applied, db::migration_versions());
+}
+
+#[tokio::test]
+async fn connect_sets_the_pragmas_it_promises() {
+    let t = common::db().await;
+    let mut conn = t.pool.acquire().await.unwrap();
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    let fks: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(journal, "wal");
+    assert_eq!(fks, 1, "foreign keys must be enforced");
+    assert_eq!(sync, 1, "synchronous should be NORMAL (1)");
+    assert_eq!(busy, 5000);
+}
+
+#[tokio::test]
+async fn a_new_database_and_an_up_to_date_one_get_no_backup() {
+    let t = common::db().await;
+    let backups = t.path.parent().unwrap().join("backups");
+    assert!(!backups.exists(), "a brand-new database needs no backup");
+    t.pool.close().await;
+    let pool = db::connect(&t.path).await.unwrap();
+    assert!(
+        !backups.exists(),
+        "nothing was pending, so nothing should be backed up"
+    );
+    pool.close().await;
+}
+
+#[tokio::test]
+async fn an_older_database_is_backed_up_before_migrating() {
+    // A database written before the current migrations: it has data and a migration
+    // ledger that lacks them.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ladder.sqlite3");
+    {
+        let mut conn = SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true)
+            .connect()
+            .await
+            .unwrap();
+        sqlx::query(
+            "CREATE TABLE _sqlx_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL,
+                 installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, success BOOLEAN NOT NULL,
+                 checksum BLOB NOT NULL, execution_time BIGINT NOT NULL)",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        sqlx::query("CREATE TABLE notes (body TEXT)")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO notes VALUES ('written by an older Ladder')")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+    }
+
+    let pool = db::connect(&path).await.unwrap();
+
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .expect("a backups folder next to the database")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 1, "exactly one backup: {backups:?}");
+    let name = backups[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    assert!(name.contains("before-migration"), "{name}");
+
+    // The copy holds the old data and none of the new schema.
+    let mut copy = SqliteConnectOptions::new()
+        .filename(&backups[0])
+        .connect()
+        .await
+        .unwrap();
+    let note: String = sqlx::query_scalar("SELECT body FROM notes")
+        .fetch_one(&mut copy)
+        .await
+        .unwrap();
+    assert_eq!(note, "written by an older Ladder");
+    let plans_tables: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE name = 'plans'")
+            .fetch_one(&mut copy)
+            .await
+            .unwrap();
+    assert_eq!(
+        plans_tables, 0,
+        "the backup is taken before the migrations run"
+    );
+
+    // And the live database was migrated without losing the old row.
+    assert_eq!(common::count(&pool, "notes").await, 1);
+    assert_eq!(common::count(&pool, "focus_areas").await, 7);
+}
+
+#[tokio::test]
+async fn every_table_keeps_created_and_updated_timestamps() {
+    let t = common::db().await;
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table'
+         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_sqlx%' ESCAPE '\\'",
+    )
+    .fetch_all(&t.pool)
+    .await
+    .unwrap();
+    assert!(tables.len() >= 6, "{tables:?}");
+    for table in tables {
+        let cols: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .fetch_all(&t.pool)
+                .await
+                .unwrap();
+        assert!(
+            cols.contains(&"created_at".to_owned()),
+            "{table} lacks created_at"
+        );
+        assert!(
+            cols.contains(&"updated_at".to_owned()),
+            "{table} lacks updated_at"
+        );
+    }
+}
+
+#[tokio::test]
+async fn updating_a_row_moves_its_updated_at() {
+    let t = common::db().await;
+    sqlx::query("UPDATE settings SET updated_at = '2000-01-01T00:00:00.000Z'")
+        .execute(&t.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE settings SET theme = 'dark'")
+        .execute(&t.pool)
+        .await
+        .unwrap();
+    let updated: String = sqlx::query_scalar("SELECT updated_at FROM settings")
+        .fetch_one(&t.pool)
+        .await
+        .unwrap();
+    assert!(
+        updated.as_str() > "2026",
+        "updated_at should be now, got {updated}"
+    );
+}
+
+#[tokio::test]
+async fn the_data_dir_override_wins_over_the_os_folder() {
+    // Only this test touches LADDER_DATA_DIR in this binary.
+    std::env::set_var(db::DATA_DIR_VAR, "/tmp/ladder-override");
+    let chosen = db::data_dir(|| Some("/home/someone/.local/share/ladder".into()));
+    std::env::remove_var(db::DATA_DIR_VAR);
+    assert_eq!(
+        chosen.unwrap(),
+        std::path::PathBuf::from("/tmp/ladder-override")
+    );
+    let fallback = db::data_dir(|| Some("/os/default".into()));
+    assert_eq!(fallback.unwrap(), std::path::PathBuf::from("/os/default"));
+}
