@@ -162,5 +162,50 @@ async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
         app.texts("[data-testid=principles] li strong").await.len(),
         16
     );
+    app.screenshot("focus-areas").await;
+
+    // Settings shows where the data lives.
+    app.find("[data-testid=nav-settings]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let db_path = data.path().join("ladder.sqlite3").display().to_string();
+    app.find_text("[data-testid=db-path]", &db_path).await;
+    app.screenshot("settings").await;
+
+    // The dark theme applies at once and is remembered.
+    app.find("input[name=theme][value=dark]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    loop {
+        let theme = app
+            .client
+            .execute("return document.documentElement.dataset.theme", vec![])
+            .await
+            .unwrap();
+        if theme == "dark" {
+            break;
+        }
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "the page never turned dark: {theme}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.screenshot("settings-dark").await;
     app.quit().await;
+    let mut conn = SqliteConnectOptions::new()
+        .filename(data.path().join("ladder.sqlite3"))
+        .connect()
+        .await
+        .unwrap();
+    let theme: String = sqlx::query_scalar("SELECT theme FROM settings")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(theme, "dark");
 }

@@ -11,14 +11,18 @@ pub struct TestDb {
     pub pool: SqlitePool,
     pub path: PathBuf,
     // Held so the folder lives as long as the test.
-    pub dir: TempDir,
+    pub _dir: TempDir,
 }
 
 pub async fn db() -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("data").join(ladder_lib::db::DB_FILE);
     let pool = ladder_lib::db::connect(&path).await.expect("connect");
-    TestDb { pool, path, dir }
+    TestDb {
+        pool,
+        path,
+        _dir: dir,
+    }
 }
 
 pub fn day(s: &str) -> NaiveDate {
