@@ -4,7 +4,6 @@ use tauri::State;
 use ts_rs::TS;
 
 use super::AppState;
-use crate::activity::{self, Activity};
 use crate::clock;
 use crate::error::AppResult;
 use crate::input;
@@ -44,10 +43,4 @@ pub async fn update_settings(
 ) -> AppResult<Settings> {
     let input: SettingsInput = input::parse(input)?;
     settings::update(&state.pool, input).await
-}
-
-#[tauri::command]
-#[tracing::instrument(skip_all, err)]
-pub async fn recent_activity(state: State<'_, AppState>, limit: i64) -> AppResult<Vec<Activity>> {
-    activity::recent(&state.pool, limit).await
 }

@@ -19,12 +19,6 @@ pub async fn list_plans(state: State<'_, AppState>) -> AppResult<Vec<Plan>> {
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
-pub async fn get_plan(state: State<'_, AppState>, id: i64) -> AppResult<Plan> {
-    plans::get(&state.pool, id).await
-}
-
-#[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn create_plan(state: State<'_, AppState>, input: serde_json::Value) -> AppResult<Plan> {
     plans::create(&state.pool, input::parse(input)?, clock::today()?).await

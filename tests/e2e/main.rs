@@ -75,6 +75,29 @@ async fn a_plan_created_in_the_app_is_there_after_a_restart() {
     let app = App::launch(data.path()).await;
     app.find_text("[data-testid=plan-title]", "Become the team lead")
         .await;
+
+    // Least privilege: no global Tauri object, and core commands the app does not use
+    // are refused by the capability.
+    let global = app
+        .client
+        .execute("return typeof window.__TAURI__", vec![])
+        .await
+        .unwrap();
+    assert_eq!(global, "undefined");
+    let refused = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('plugin:app|version')
+               .then(() => done('allowed'), (e) => done('refused: ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        refused.as_str().is_some_and(|r| r.starts_with("refused")),
+        "{refused}"
+    );
     app.find_text("[data-testid=plan-status]", "Active").await;
     app.quit().await;
 }

@@ -1,7 +1,6 @@
 // The only module that talks to Rust. Every command has a typed wrapper here; errors
 // always reject with an AppError so callers can route them to a field or the banner.
 import { invoke } from "@tauri-apps/api/core";
-import type { Activity } from "./bindings/Activity";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { FocusArea } from "./bindings/FocusArea";
@@ -26,7 +25,6 @@ export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   getSettings: () => call<Settings>("get_settings"),
   updateSettings: (input: SettingsInput) => call<Settings>("update_settings", { input }),
-  recentActivity: (limit: number) => call<Activity[]>("recent_activity", { limit }),
 
   listFocusAreas: () => call<FocusArea[]>("list_focus_areas"),
   listPrinciples: (includeRetired = false) =>
@@ -34,7 +32,6 @@ export const api = {
 
   planDefaults: () => call<PlanDefaults>("plan_defaults"),
   listPlans: () => call<Plan[]>("list_plans"),
-  getPlan: (id: number) => call<Plan>("get_plan", { id }),
   createPlan: (input: PlanInput) => call<Plan>("create_plan", { input }),
   updatePlan: (id: number, input: PlanInput) => call<Plan>("update_plan", { id, input }),
   setPlanStatus: (id: number, status: PlanStatus) =>
