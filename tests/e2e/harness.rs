@@ -96,6 +96,14 @@ impl App {
             .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
     }
 
+    /// Waits for the element matching `css` and clicks it.
+    pub async fn click(&self, css: &str) {
+        let el = self.find(css).await;
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+    }
+
     /// Waits for an element matching `css` whose text is exactly `text`.
     pub async fn find_text(&self, css: &str, text: &str) -> Element {
         let started = Instant::now();

@@ -28,11 +28,7 @@ async fn a_plan_created_in_the_app_is_there_after_a_restart() {
     let app = App::launch(data.path()).await;
 
     app.find("[data-testid=plans-empty]").await;
-    app.find("[data-testid=new-plan]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=new-plan]").await;
     // The form opens on the current quarter.
     let starts = app.find("#plan-starts").await;
     assert_eq!(
@@ -45,19 +41,11 @@ async fn a_plan_created_in_the_app_is_there_after_a_restart() {
         "Run the on-call rotation and the hiring loop.",
     )
     .await;
-    app.find("[data-testid=save-plan]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=save-plan]").await;
 
     app.find_text("[data-testid=plan-title]", "Become the team lead")
         .await;
-    app.find("[data-testid=activate]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=activate]").await;
     app.find_text("[data-testid=plan-status]", "Active").await;
     app.screenshot("plans-after-create").await;
     app.quit().await;
@@ -108,17 +96,9 @@ async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
     let app = App::launch(data.path()).await;
 
     // An empty title is refused next to the title input, and nothing is written.
-    app.find("[data-testid=new-plan]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=new-plan]").await;
     app.type_into("#plan-title", " ").await;
-    app.find("[data-testid=save-plan]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=save-plan]").await;
     app.find_text("#plan-title-error", "This cannot be empty.")
         .await;
     app.screenshot("plan-form-error").await;
@@ -126,30 +106,18 @@ async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
 
     // Fixing it saves the plan.
     app.type_into("#plan-title", "Q4 growth").await;
-    app.find("[data-testid=save-plan]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=save-plan]").await;
     app.find_text("[data-testid=plan-title]", "Q4 growth").await;
 
     // Editing keeps the dates and changes the title.
-    app.find("[data-testid=edit]").await.click().await.unwrap();
+    app.click("[data-testid=edit]").await;
     app.type_into("#plan-title", "Q4 growth, revised").await;
-    app.find("[data-testid=save-plan]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=save-plan]").await;
     app.find_text("[data-testid=plan-title]", "Q4 growth, revised")
         .await;
 
     // Delete asks first; cancelling keeps the plan.
-    app.find("[data-testid=delete]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=delete]").await;
     app.find_text("dialog[open] h2", "Delete this plan?").await;
     app.screenshot("plan-delete-confirm").await;
     app.find_text("dialog[open] button", "Cancel")
@@ -160,25 +128,13 @@ async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
     app.gone("dialog[open]").await;
     assert_eq!(plans_in_file(data.path()).await.len(), 1);
 
-    app.find("[data-testid=delete]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.find("dialog[open] [data-testid=confirm]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=delete]").await;
+    app.click("dialog[open] [data-testid=confirm]").await;
     app.find("[data-testid=plans-empty]").await;
     assert!(plans_in_file(data.path()).await.is_empty());
 
     // The focus areas page lists all seven, and the principles.
-    app.find("[data-testid=nav-focus-areas]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-focus-areas]").await;
     app.find_text("[data-testid=area-name]", "Continuous Learning")
         .await;
     assert_eq!(
@@ -188,21 +144,13 @@ async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
     app.screenshot("focus-areas").await;
 
     // Settings shows where the data lives.
-    app.find("[data-testid=nav-settings]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-settings]").await;
     let db_path = data.path().join("ladder.sqlite3").display().to_string();
     app.find_text("[data-testid=db-path]", &db_path).await;
     app.screenshot("settings").await;
 
     // The dark theme applies at once and is remembered.
-    app.find("input[name=theme][value=dark]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("input[name=theme][value=dark]").await;
     let started = std::time::Instant::now();
     loop {
         let theme = app
