@@ -12,12 +12,18 @@ use crate::error::AppResult;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entity {
     Plan,
+    Goal,
+    Milestone,
+    CheckIn,
 }
 
 impl Entity {
     pub fn as_str(self) -> &'static str {
         match self {
             Entity::Plan => "plan",
+            Entity::Goal => "goal",
+            Entity::Milestone => "milestone",
+            Entity::CheckIn => "check_in",
         }
     }
 }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use ladder_lib::error::AppResult;
 use ladder_lib::generator::{self, Scale};
 use ladder_lib::plans::{self, PlanInput};
-use ladder_lib::{activity, clock, db, framework, settings};
+use ladder_lib::{activity, clock, db, framework, goals, plan_view, review, settings};
 
 const RUNS: usize = 2_000;
 const TARGET: Duration = Duration::from_millis(5);
@@ -79,12 +79,36 @@ async fn run() -> AppResult<()> {
     generator::generate(&pool, today, Scale::STANDARD).await?;
     let generated = started.elapsed();
     let active = plans::list(&pool).await?[0].clone();
+    let last_closed = plans::list(&pool).await?[1].clone();
+    let busiest_goal: i64 = sqlx::query_scalar(
+        "SELECT goal_id FROM check_ins GROUP BY goal_id ORDER BY count(*) DESC, goal_id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await?;
 
     let rows = vec![
         measure("plans::list (Plans screen)", |_| plans::list(&pool)).await?,
         measure("plans::get", |_| plans::get(&pool, active.id)).await?,
         measure("plans::defaults (new plan form)", |_| {
             plans::defaults(&pool, today)
+        })
+        .await?,
+        measure("plan_view::detail (Plan screen, active plan)", |_| {
+            plan_view::detail(&pool, active.id, today)
+        })
+        .await?,
+        measure("goals::detail (goal panel)", |_| {
+            goals::detail(&pool, busiest_goal, today)
+        })
+        .await?,
+        measure("review::review (close-quarter review)", |_| {
+            review::review(&pool, last_closed.id, today)
+        })
+        .await?,
+        measure("review::markdown (review export)", |_| async {
+            review::review(&pool, last_closed.id, today)
+                .await
+                .map(|r| review::markdown(&r))
         })
         .await?,
         measure("framework::focus_areas (Focus areas)", |_| {

@@ -2,24 +2,43 @@
 //!
 //! It serves the benchmark ("five years of use"), the screenshots and, later, the example
 //! plan. Output is deterministic for a given `today` and scale, so runs compare.
+//!
+//! Each quarter gets a plan with goals spread over the seven focus areas, milestones (some
+//! completed, some overdue), and check-ins through the quarter. Every past quarter is
+//! closed through the quarterly review, carrying two unfinished goals forward; the
+//! current quarter's plan is active.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 use sqlx::SqlitePool;
 
+use crate::assessments::{self, Assessment};
+use crate::checkins::{self, CheckInInput};
 use crate::clock;
 use crate::error::AppResult;
+use crate::goals::{self, GoalInput, GoalStatus, MeasureKind, Priority};
+use crate::milestones::{self, MilestoneInput};
 use crate::plans::{self, PlanInput, PlanStatus};
+use crate::review::{self, CloseInput};
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy)]
 pub struct Scale {
     /// Quarterly plans, the newest in the current quarter.
     pub plans: usize,
+    /// Goals in each plan, counting those carried in.
+    pub goals_per_plan: usize,
+    pub milestones_per_goal: usize,
+    pub check_ins_per_goal: usize,
 }
 
 impl Scale {
-    /// Five years of use.
-    pub const STANDARD: Scale = Scale { plans: 20 };
+    /// Five years of use: 20 plans, 600 goals, about 6,000 milestones, 12,000 check-ins.
+    pub const STANDARD: Scale = Scale {
+        plans: 20,
+        goals_per_plan: 30,
+        milestones_per_goal: 10,
+        check_ins_per_goal: 20,
+    };
 }
 
 const INTENTS: &[&str] = &[
@@ -33,18 +52,85 @@ const INTENTS: &[&str] = &[
     "Prepare an internal application for the open team-lead position.",
 ];
 
+/// Goal ideas per focus area (index = focus area id - 1).
+const GOALS: [&[&str]; 7] = [
+    &[
+        "Cut escaped defects",
+        "Ship the quarterly roadmap on time",
+        "Automate the weekly report",
+        "Raise on-call response rate",
+    ],
+    &[
+        "Run the team's planning meetings",
+        "Mentor two newer engineers",
+        "Write decision records for big calls",
+        "Lead a post-incident review",
+    ],
+    &[
+        "Collect a story for each principle",
+        "Own a customer escalation end to end",
+        "Simplify the release checklist",
+    ],
+    &[
+        "Shadow a manager for a month",
+        "Apply for the team-lead opening",
+        "Map the org's open leadership roles",
+    ],
+    &[
+        "Monthly coffee with a skip-level",
+        "Present at the operations review",
+        "Join the cross-team architecture group",
+    ],
+    &[
+        "Learn the billing system deeply",
+        "Practise giving hard feedback",
+        "Get fluent in the data warehouse",
+    ],
+    &[
+        "Finish the people-management course",
+        "Read two leadership books",
+        "Attend the regional tech conference",
+    ],
+];
+
+const STEPS: &[&str] = &[
+    "Agree the scope with my manager",
+    "Draft a first version",
+    "Ask a peer for feedback",
+    "Share the draft with the team",
+    "Run the first session",
+    "Measure the baseline",
+    "Write up what I learned",
+    "Review progress in a 1:1",
+    "Fix what the review found",
+    "Present the result",
+];
+
+/// A small deterministic sequence, so generated data is the same run after run.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, sides: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % sides.max(1)
+    }
+}
+
 /// Fills the database with `scale` worth of history ending in the quarter of `today`.
-/// Past plans are closed; the current quarter's plan is active.
 pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppResult<()> {
+    let mut dice = Dice(7);
     let (current_start, _) = clock::quarter_of(today, 1);
+    let mut plan_ids = Vec::new();
     for back in (0..scale.plans).rev() {
-        let start = current_start - Months::new(3 * back as u32);
-        let (starts_on, ends_on) = clock::quarter_of(start, 1);
-        let title = format!("{} growth plan", clock::quarter_label(starts_on, 1));
+        let (starts_on, ends_on) =
+            clock::quarter_of(current_start - Months::new(3 * back as u32), 1);
         let plan = plans::create(
             pool,
             PlanInput {
-                title,
+                title: format!("{} growth plan", clock::quarter_label(starts_on, 1)),
                 intent: Some(INTENTS[back % INTENTS.len()].to_owned()),
                 starts_on: Some(starts_on.to_string()),
                 ends_on: Some(ends_on.to_string()),
@@ -52,11 +138,132 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
             starts_on,
         )
         .await?;
-        if back == 0 {
-            plans::set_status(pool, plan.id, PlanStatus::Active, today).await?;
+        plan_ids.push(plan.id);
+    }
+
+    for (i, &plan_id) in plan_ids.iter().enumerate() {
+        let plan = plans::get(pool, plan_id).await?;
+        let current = i + 1 == plan_ids.len();
+        let last_day = if current {
+            today.min(plan.ends_on)
         } else {
-            plans::set_status(pool, plan.id, PlanStatus::Active, starts_on).await?;
-            plans::close(pool, plan.id, ends_on).await?;
+            plan.ends_on
+        };
+        let span = (last_day - plan.starts_on).num_days().max(0) as u64;
+        let day = |offset: u64| plan.starts_on + Days::new(offset.min(span));
+        if plan.status == PlanStatus::Draft {
+            plans::set_status(pool, plan_id, PlanStatus::Active, plan.starts_on).await?;
+        }
+        let opening: Vec<Assessment> = (1..=7)
+            .map(|area| Assessment {
+                focus_area_id: area,
+                rating: 1 + dice.roll(5) as i64,
+                note: String::new(),
+            })
+            .collect();
+        assessments::save_opening(pool, plan_id, opening).await?;
+
+        let carried_in = plans::impact(pool, plan_id).await?.goals as usize;
+        for g in carried_in..scale.goals_per_plan {
+            let area = (g % 7) as i64 + 1;
+            let ideas = GOALS[(area - 1) as usize];
+            let title = ideas[(g / 7 + i) % ideas.len()];
+            let metric = g % 3 == 0;
+            let (baseline, target) = if g % 2 == 0 { (20.0, 5.0) } else { (0.0, 10.0) };
+            let input = GoalInput {
+                title: title.to_owned(),
+                focus_area_id: area,
+                why: Some(format!(
+                    "Part of this quarter's intent: {}",
+                    INTENTS[i % INTENTS.len()]
+                )),
+                measure: Some(if metric {
+                    MeasureKind::Metric
+                } else {
+                    MeasureKind::Done
+                }),
+                metric_name: metric.then(|| {
+                    if g % 2 == 0 {
+                        "Open issues"
+                    } else {
+                        "Sessions held"
+                    }
+                    .to_owned()
+                }),
+                metric_unit: metric
+                    .then(|| if g % 2 == 0 { "issues" } else { "sessions" }.to_owned()),
+                baseline: metric.then_some(baseline),
+                target: metric.then_some(target),
+                due_on: Some(plan.ends_on.to_string()),
+                priority: Some([Priority::High, Priority::Medium, Priority::Low][g % 3]),
+                ..GoalInput::default()
+            };
+            let goal = goals::create(pool, plan_id, input, plan.starts_on).await?;
+
+            for m in 0..scale.milestones_per_goal {
+                let due = day((m as u64 + 1) * 90 / (scale.milestones_per_goal as u64 + 1));
+                let step = MilestoneInput {
+                    title: STEPS[m % STEPS.len()].to_owned(),
+                    due_on: Some(due.to_string()),
+                };
+                let added = milestones::add(pool, goal.id, step, plan.starts_on).await?;
+                // Most past steps get done; a few slip and stay overdue.
+                if due <= last_day && dice.roll(10) < 7 {
+                    milestones::set_done(pool, added.id, true, due).await?;
+                }
+            }
+            for c in 0..scale.check_ins_per_goal {
+                let on = day((c as u64 + 1) * span / (scale.check_ins_per_goal as u64 + 1));
+                let share = (c + 1) as f64 / scale.check_ins_per_goal as f64;
+                let drift = dice.roll(5) as f64 - 2.0;
+                let value = baseline + (target - baseline) * share * 0.9 + drift;
+                let input = CheckInInput {
+                    on_date: Some(on.to_string()),
+                    value: Some(value),
+                    confidence: 1 + dice.roll(5) as i64,
+                    note: None,
+                };
+                checkins::add(pool, goal.id, input, last_day).await?;
+            }
+            if !current {
+                let status = match dice.roll(10) {
+                    0..=5 => Some(GoalStatus::Done),
+                    6 => Some(GoalStatus::Dropped),
+                    _ => None,
+                };
+                if let Some(status) = status {
+                    goals::set_status(pool, goal.id, status, last_day).await?;
+                }
+            }
+        }
+
+        if !current {
+            let detail = crate::plan_view::detail(pool, plan_id, last_day).await?;
+            let carry: Vec<i64> = detail
+                .areas
+                .iter()
+                .flat_map(|a| a.goals.iter())
+                .filter(|g| g.status.is_open())
+                .take(2)
+                .map(|g| g.id)
+                .collect();
+            let closing = (1..=7)
+                .map(|area| Assessment {
+                    focus_area_id: area,
+                    rating: 1 + dice.roll(5) as i64,
+                    note: String::new(),
+                })
+                .collect();
+            review::close_quarter(
+                pool,
+                plan_id,
+                CloseInput {
+                    carry_goal_ids: carry,
+                    closing,
+                },
+                plan.ends_on,
+            )
+            .await?;
         }
     }
     Ok(())

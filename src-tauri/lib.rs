@@ -4,16 +4,23 @@
 //! `&SqlitePool` and know nothing of Tauri; `commands` wraps them for the UI.
 
 pub mod activity;
+pub mod assessments;
 pub mod backups;
+pub mod checkins;
 pub mod clock;
 pub mod commands;
 pub mod db;
 pub mod error;
 pub mod framework;
 pub mod generator;
+pub mod goals;
 pub mod input;
 pub mod limits;
+pub mod milestones;
+pub mod plan_view;
 pub mod plans;
+pub mod progress;
+pub mod review;
 pub mod settings;
 
 use tauri::Manager;
@@ -50,6 +57,24 @@ pub fn run() {
             commands::plans::update_plan,
             commands::plans::set_plan_status,
             commands::plans::delete_plan,
+            commands::goals::plan_detail,
+            commands::goals::plan_impact,
+            commands::goals::create_goal,
+            commands::goals::update_goal,
+            commands::goals::set_goal_status,
+            commands::goals::delete_goal,
+            commands::goals::goal_detail,
+            commands::goals::add_check_in,
+            commands::goals::delete_check_in,
+            commands::goals::add_milestone,
+            commands::goals::update_milestone,
+            commands::goals::set_milestone_done,
+            commands::goals::reorder_milestones,
+            commands::goals::delete_milestone,
+            commands::goals::save_opening_assessment,
+            commands::goals::quarter_review,
+            commands::goals::review_markdown,
+            commands::goals::close_quarter,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

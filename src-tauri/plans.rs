@@ -94,12 +94,19 @@ pub async fn get(pool: &SqlitePool, id: i64) -> AppResult<Plan> {
     fetch(&mut conn, id).await
 }
 
-async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Plan> {
+pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Plan> {
     sqlx::query_as::<_, Plan>(&format!("SELECT {COLUMNS} FROM plans WHERE id = ?"))
         .bind(id)
         .fetch_optional(conn)
         .await?
         .ok_or(AppError::NotFound { entity: "Plan", id })
+}
+
+/// The plan, refusing when it is closed: closed plans are history.
+pub async fn fetch_open(conn: &mut SqliteConnection, id: i64) -> AppResult<Plan> {
+    let plan = fetch(conn, id).await?;
+    refuse_if_closed(&plan)?;
+    Ok(plan)
 }
 
 struct Checked {
@@ -149,20 +156,42 @@ pub async fn create(pool: &SqlitePool, input: PlanInput, today: NaiveDate) -> Ap
         },
     )?;
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO plans (title, intent, starts_on, ends_on) VALUES (?, ?, ?, ?) RETURNING id",
+    let id = insert(
+        &mut tx,
+        &plan.title,
+        &plan.intent,
+        plan.starts_on,
+        plan.ends_on,
+        today,
     )
-    .bind(&plan.title)
-    .bind(&plan.intent)
-    .bind(plan.starts_on)
-    .bind(plan.ends_on)
-    .fetch_one(&mut *tx)
     .await?;
-    let summary = format!("Created plan \"{}\"", plan.title);
-    activity::record(&mut tx, today, Entity::Plan, id, "created", &summary).await?;
     let created = fetch(&mut tx, id).await?;
     tx.commit().await?;
     Ok(created)
+}
+
+/// Inserts a draft plan and logs it; the caller holds the transaction and has checked
+/// the fields.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    title: &str,
+    intent: &str,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    today: NaiveDate,
+) -> AppResult<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO plans (title, intent, starts_on, ends_on) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(title)
+    .bind(intent)
+    .bind(starts_on)
+    .bind(ends_on)
+    .fetch_one(&mut *conn)
+    .await?;
+    let summary = format!("Created plan \"{title}\"");
+    activity::record(conn, today, Entity::Plan, id, "created", &summary).await?;
+    Ok(id)
 }
 
 pub async fn update(
@@ -251,33 +280,89 @@ pub async fn set_status(
     Ok(updated)
 }
 
-/// Closes a plan for good: it becomes read-only history. The quarterly review (planned
-/// vs actual, carry-over) builds on this.
+/// Closes a plan for good: it becomes read-only history. The quarterly review
+/// (`review::close_quarter`) is how the user does it; the generator uses it directly.
 pub async fn close(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Plan> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let stored = fetch(&mut tx, id).await?;
-    refuse_if_closed(&stored)?;
-    sqlx::query("UPDATE plans SET status = 'closed', closed_on = ? WHERE id = ?")
-        .bind(today)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    let summary = format!("Closed plan \"{}\"", stored.title);
-    activity::record(&mut tx, today, Entity::Plan, id, "closed", &summary).await?;
+    write_closed(&mut tx, id, today).await?;
     let closed = fetch(&mut tx, id).await?;
     tx.commit().await?;
     Ok(closed)
 }
 
-/// Deletes a plan. Its activity rows stay: they are history.
+/// Marks an open plan closed and logs it; the caller holds the transaction.
+pub async fn write_closed(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> AppResult<()> {
+    let stored = fetch_open(conn, id).await?;
+    sqlx::query("UPDATE plans SET status = 'closed', closed_on = ? WHERE id = ?")
+        .bind(today)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let summary = format!("Closed plan \"{}\"", stored.title);
+    activity::record(conn, today, Entity::Plan, id, "closed", &summary).await
+}
+
+/// Makes a plan active when no other plan is; the caller holds the transaction.
+pub async fn activate_if_none_active(
+    conn: &mut SqliteConnection,
+    id: i64,
+    today: NaiveDate,
+) -> AppResult<()> {
+    let active: i64 = sqlx::query_scalar("SELECT count(*) FROM plans WHERE status = 'active'")
+        .fetch_one(&mut *conn)
+        .await?;
+    if active == 0 {
+        let plan = fetch_open(conn, id).await?;
+        sqlx::query("UPDATE plans SET status = 'active' WHERE id = ?")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        let summary = format!("Made \"{}\" the active plan", plan.title);
+        activity::record(conn, today, Entity::Plan, id, "activated", &summary).await?;
+    }
+    Ok(())
+}
+
+/// What deleting a plan takes with it, for the confirmation dialog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PlanImpact {
+    #[ts(type = "number")]
+    pub goals: i64,
+    #[ts(type = "number")]
+    pub milestones: i64,
+    #[ts(type = "number")]
+    pub check_ins: i64,
+}
+
+pub async fn impact(pool: &SqlitePool, id: i64) -> AppResult<PlanImpact> {
+    let mut conn = pool.acquire().await?;
+    fetch(&mut conn, id).await?;
+    Ok(sqlx::query_as::<_, PlanImpact>(
+        "SELECT (SELECT count(*) FROM goals WHERE plan_id = ?1) AS goals,
+                (SELECT count(*) FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE g.plan_id = ?1) AS milestones,
+                (SELECT count(*) FROM check_ins c JOIN goals g ON g.id = c.goal_id WHERE g.plan_id = ?1) AS check_ins",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// Deletes a plan with its goals, their milestones and check-ins (the foreign keys
+/// cascade). Its activity rows stay: they are history.
 pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<()> {
+    let gone = impact(pool, id).await?;
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let stored = fetch(&mut tx, id).await?;
     sqlx::query("DELETE FROM plans WHERE id = ?")
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let summary = format!("Deleted plan \"{}\"", stored.title);
+    let summary = format!(
+        "Deleted plan \"{}\" with {} goals, {} milestones and {} check-ins",
+        stored.title, gone.goals, gone.milestones, gone.check_ins
+    );
     activity::record(&mut tx, today, Entity::Plan, id, "deleted", &summary).await?;
     tx.commit().await?;
     Ok(())

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod framework;
+pub mod goals;
 pub mod plans;
 
 use std::path::PathBuf;

@@ -194,3 +194,74 @@ async fn the_data_dir_override_wins_over_the_os_folder() {
     let fallback = db::data_dir(|| Some("/os/default".into()));
     assert_eq!(fallback.unwrap(), std::path::PathBuf::from("/os/default"));
 }
+
+#[tokio::test]
+async fn a_database_made_by_the_first_version_is_backed_up_then_upgraded() {
+    // Build the database the first release would have written: only its migration.
+    let dir = tempfile::tempdir().unwrap();
+    let first_only = dir.path().join("first-migration");
+    std::fs::create_dir_all(&first_only).unwrap();
+    let migrations = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut files: Vec<_> = std::fs::read_dir(&migrations)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "this test needs at least two migrations");
+    std::fs::copy(&files[0], first_only.join(files[0].file_name().unwrap())).unwrap();
+
+    let path = dir.path().join("data").join("ladder.sqlite3");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    {
+        let pool = sqlx::SqlitePool::connect_with(
+            SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true),
+        )
+        .await
+        .unwrap();
+        sqlx::migrate::Migrator::new(first_only.as_path())
+            .await
+            .unwrap()
+            .run(&pool)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO plans (title, starts_on, ends_on) VALUES ('Kept', '2026-10-01', '2026-12-31')")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    }
+
+    let pool = db::connect(&path).await.unwrap();
+    let backups: Vec<_> = std::fs::read_dir(path.parent().unwrap().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 1);
+    let mut copy = SqliteConnectOptions::new()
+        .filename(&backups[0])
+        .connect()
+        .await
+        .unwrap();
+    let title: String = sqlx::query_scalar("SELECT title FROM plans")
+        .fetch_one(&mut copy)
+        .await
+        .unwrap();
+    assert_eq!(title, "Kept");
+    let goals_in_copy: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE name = 'goals'")
+            .fetch_one(&mut copy)
+            .await
+            .unwrap();
+    assert_eq!(goals_in_copy, 0, "the backup is the version-1 database");
+
+    // The upgraded database has every migration and still the plan.
+    let applied: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(applied as usize, db::migration_versions().len());
+    assert_eq!(common::count(&pool, "plans").await, 1);
+    assert_eq!(common::count(&pool, "goals").await, 0);
+}

@@ -6,9 +6,14 @@ use crate::common::{self, day, today};
 #[tokio::test]
 async fn the_standard_set_is_five_years_of_quarterly_plans() {
     let t = common::db().await;
-    generator::generate(&t.pool, today(), Scale::STANDARD)
-        .await
-        .unwrap();
+    // The standard set's twenty quarters, with fewer goals each to keep the test quick.
+    let scale = Scale {
+        goals_per_plan: 8,
+        milestones_per_goal: 2,
+        check_ins_per_goal: 2,
+        ..Scale::STANDARD
+    };
+    generator::generate(&t.pool, today(), scale).await.unwrap();
     let plans = plans::list(&t.pool).await.unwrap();
     assert_eq!(plans.len(), 20);
     assert_eq!(plans[0].status, PlanStatus::Active);
@@ -22,21 +27,68 @@ async fn the_standard_set_is_five_years_of_quarterly_plans() {
         assert_eq!(pair[1].ends_on.succ_opt().unwrap(), pair[0].starts_on);
     }
     assert_eq!(plans[19].starts_on, day("2022-01-01"));
+    // Every plan holds its share of goals, some carried from the quarter just before.
+    let per_plan: Vec<i64> = sqlx::query_scalar("SELECT count(*) FROM goals GROUP BY plan_id")
+        .fetch_all(&t.pool)
+        .await
+        .unwrap();
+    assert_eq!(per_plan, vec![8; 20]);
+    let carried: Vec<(String, String)> = sqlx::query_as(
+        "SELECT op.ends_on, np.starts_on FROM goals g
+         JOIN goals o ON o.id = g.carried_from_goal_id
+         JOIN plans op ON op.id = o.plan_id JOIN plans np ON np.id = g.plan_id",
+    )
+    .fetch_all(&t.pool)
+    .await
+    .unwrap();
+    assert!(
+        carried.len() >= 19,
+        "most quarters carry goals: {}",
+        carried.len()
+    );
+    for (old_end, new_start) in &carried {
+        let next_day = day(old_end).succ_opt().unwrap().to_string();
+        assert_eq!(&next_day, new_start, "carried into the following quarter");
+    }
+    let fresh = 20 * 8 - carried.len() as i64;
+    assert_eq!(common::count(&t.pool, "check_ins").await, fresh * 2);
+    assert_eq!(
+        common::count(&t.pool, "self_assessments").await,
+        20 * 7 + 19 * 7
+    );
 }
 
 #[tokio::test]
 async fn the_generator_is_deterministic() {
     let a = common::db().await;
     let b = common::db().await;
-    generator::generate(&a.pool, today(), Scale { plans: 6 })
-        .await
-        .unwrap();
-    generator::generate(&b.pool, today(), Scale { plans: 6 })
-        .await
-        .unwrap();
+    generator::generate(
+        &a.pool,
+        today(),
+        Scale {
+            plans: 3,
+            goals_per_plan: 5,
+            milestones_per_goal: 2,
+            check_ins_per_goal: 2,
+        },
+    )
+    .await
+    .unwrap();
+    generator::generate(
+        &b.pool,
+        today(),
+        Scale {
+            plans: 3,
+            goals_per_plan: 5,
+            milestones_per_goal: 2,
+            check_ins_per_goal: 2,
+        },
+    )
+    .await
+    .unwrap();
     let strip = |ps: Vec<plans::Plan>| {
         ps.into_iter()
-            .map(|p| (p.title, p.intent, p.starts_on, p.status))
+            .map(|p| (p.title, p.intent, p.starts_on, p.status, p.closed_on))
             .collect::<Vec<_>>()
     };
     assert_eq!(

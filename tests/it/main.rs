@@ -1,10 +1,14 @@
 //! Integration tests: one binary (each extra one would link Tauri again), a module per
 //! domain, all against real SQLite files.
 
+mod checkins;
 mod common;
 mod db;
 mod errors;
 mod framework;
 mod generator;
+mod goals;
+mod milestones;
 mod plans;
+mod review;
 mod settings;

@@ -229,7 +229,10 @@ async fn deleting_a_plan_removes_it_and_keeps_its_history() {
         .collect();
     assert_eq!(
         actions,
-        ["Created plan \"Doomed\"", "Deleted plan \"Doomed\""]
+        [
+            "Created plan \"Doomed\"",
+            "Deleted plan \"Doomed\" with 0 goals, 0 milestones and 0 check-ins"
+        ]
     );
 }
 

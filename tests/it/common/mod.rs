@@ -40,3 +40,67 @@ pub async fn count(pool: &SqlitePool, table: &str) -> i64 {
         .await
         .expect("count rows")
 }
+
+/// The focus areas by id, as seeded.
+pub const PERFORMANCE: i64 = 1;
+pub const LEADERSHIP_QUALITIES: i64 = 2;
+pub const NETWORKING: i64 = 5;
+
+pub async fn plan(pool: &SqlitePool, title: &str) -> ladder_lib::plans::Plan {
+    ladder_lib::plans::create(
+        pool,
+        ladder_lib::plans::PlanInput {
+            title: title.to_owned(),
+            ..Default::default()
+        },
+        today(),
+    )
+    .await
+    .expect("create a plan")
+}
+
+pub fn done_goal(title: &str, area: i64) -> ladder_lib::goals::GoalInput {
+    ladder_lib::goals::GoalInput {
+        title: title.to_owned(),
+        focus_area_id: area,
+        ..Default::default()
+    }
+}
+
+pub fn metric_goal(
+    title: &str,
+    area: i64,
+    baseline: f64,
+    target: f64,
+) -> ladder_lib::goals::GoalInput {
+    ladder_lib::goals::GoalInput {
+        title: title.to_owned(),
+        focus_area_id: area,
+        measure: Some(ladder_lib::goals::MeasureKind::Metric),
+        metric_name: Some("Escaped defects".to_owned()),
+        metric_unit: Some("defects".to_owned()),
+        baseline: Some(baseline),
+        target: Some(target),
+        ..Default::default()
+    }
+}
+
+/// Row counts of every table a goal write touches, to prove a refused write left
+/// nothing behind.
+pub async fn goal_tables(pool: &SqlitePool) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in [
+        "plans",
+        "goals",
+        "goal_facets",
+        "goal_principles",
+        "goal_links",
+        "milestones",
+        "check_ins",
+        "self_assessments",
+        "activity",
+    ] {
+        counts.push(count(pool, table).await);
+    }
+    counts
+}

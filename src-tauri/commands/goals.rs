@@ -1,0 +1,164 @@
+use tauri::State;
+
+use super::AppState;
+use crate::assessments::{self, Assessment};
+use crate::checkins::{self, CheckIn};
+use crate::clock;
+use crate::error::AppResult;
+use crate::goals::{self, Goal, GoalDetail, GoalImpact, GoalStatus};
+use crate::input;
+use crate::milestones::{self, Milestone};
+use crate::plan_view::{self, PlanDetail};
+use crate::plans::{self, PlanImpact};
+use crate::review::{self, CloseOutcome, QuarterReview};
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn plan_detail(state: State<'_, AppState>, plan_id: i64) -> AppResult<PlanDetail> {
+    plan_view::detail(&state.pool, plan_id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn plan_impact(state: State<'_, AppState>, id: i64) -> AppResult<PlanImpact> {
+    plans::impact(&state.pool, id).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn create_goal(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    input: serde_json::Value,
+) -> AppResult<Goal> {
+    goals::create(&state.pool, plan_id, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn update_goal(
+    state: State<'_, AppState>,
+    id: i64,
+    input: serde_json::Value,
+) -> AppResult<Goal> {
+    goals::update(&state.pool, id, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, status), err)]
+pub async fn set_goal_status(
+    state: State<'_, AppState>,
+    id: i64,
+    status: serde_json::Value,
+) -> AppResult<Goal> {
+    let status: GoalStatus = input::parse(status)?;
+    goals::set_status(&state.pool, id, status, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn delete_goal(state: State<'_, AppState>, id: i64) -> AppResult<GoalImpact> {
+    goals::delete(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn goal_detail(state: State<'_, AppState>, id: i64) -> AppResult<GoalDetail> {
+    goals::detail(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn add_check_in(
+    state: State<'_, AppState>,
+    goal_id: i64,
+    input: serde_json::Value,
+) -> AppResult<CheckIn> {
+    checkins::add(&state.pool, goal_id, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn delete_check_in(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+    checkins::delete(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn add_milestone(
+    state: State<'_, AppState>,
+    goal_id: i64,
+    input: serde_json::Value,
+) -> AppResult<Milestone> {
+    milestones::add(&state.pool, goal_id, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn update_milestone(
+    state: State<'_, AppState>,
+    id: i64,
+    input: serde_json::Value,
+) -> AppResult<Milestone> {
+    milestones::update(&state.pool, id, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn set_milestone_done(
+    state: State<'_, AppState>,
+    id: i64,
+    done: bool,
+) -> AppResult<Milestone> {
+    milestones::set_done(&state.pool, id, done, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn reorder_milestones(
+    state: State<'_, AppState>,
+    goal_id: i64,
+    ids: Vec<i64>,
+) -> AppResult<Vec<Milestone>> {
+    milestones::reorder(&state.pool, goal_id, ids, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn delete_milestone(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+    milestones::delete(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, entries), err)]
+pub async fn save_opening_assessment(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    entries: serde_json::Value,
+) -> AppResult<Vec<Assessment>> {
+    assessments::save_opening(&state.pool, plan_id, input::parse(entries)?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn quarter_review(state: State<'_, AppState>, plan_id: i64) -> AppResult<QuarterReview> {
+    review::review(&state.pool, plan_id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn review_markdown(state: State<'_, AppState>, plan_id: i64) -> AppResult<String> {
+    Ok(review::markdown(
+        &review::review(&state.pool, plan_id, clock::today()?).await?,
+    ))
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn close_quarter(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    input: serde_json::Value,
+) -> AppResult<CloseOutcome> {
+    review::close_quarter(&state.pool, plan_id, input::parse(input)?, clock::today()?).await
+}
