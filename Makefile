@@ -21,7 +21,7 @@ CARGO := cargo
 LOCKED := --locked
 
 .PHONY: run test setup toolchain system-deps ui-deps tauri-driver ui release check fmt clippy \
-	bindings svelte-check test-rust test-ui test-e2e bench dev
+	bindings svelte-check test-rust test-ui test-e2e bench screenshots dev
 
 ## make run: set up, build the app with the UI embedded (release), start it.
 run: setup ui
@@ -120,6 +120,13 @@ bench: setup ui
 	$(CARGO) bench $(LOCKED) --bench bench
 	@js=$$(for f in ui/dist/assets/*.js; do gzip -9 -c "$$f"; done | wc -c); \
 	echo "UI JavaScript, gzipped: $$((js / 1024)) KB ($$js bytes; budget 150 KB)"
+
+## Screenshots of the real app on the standard data set, into target/e2e-screenshots/.
+screenshots: ui tauri-driver
+	rm -rf target/tour-data
+	$(CARGO) bench $(LOCKED) --bench bench -- --generate target/tour-data
+	LADDER_TOUR_DB=target/tour-data/ladder.sqlite3 xvfb-run -a -s "-screen 0 1280x800x24" \
+		$(CARGO) test $(LOCKED) --test e2e screenshot_tour -- --ignored --test-threads=1
 
 ## Development: the Vite dev server with hot reload, and the app pointed at it.
 dev: setup

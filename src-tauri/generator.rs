@@ -163,11 +163,21 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
             .collect();
         assessments::save_opening(pool, plan_id, opening).await?;
 
-        let carried_in = plans::impact(pool, plan_id).await?.goals as usize;
-        for g in carried_in..scale.goals_per_plan {
+        let mut titles: Vec<String> =
+            sqlx::query_scalar("SELECT title FROM goals WHERE plan_id = ?")
+                .bind(plan_id)
+                .fetch_all(pool)
+                .await?;
+        for g in titles.len()..scale.goals_per_plan {
             let area = (g % 7) as i64 + 1;
             let ideas = GOALS[(area - 1) as usize];
-            let title = ideas[(g / 7 + i) % ideas.len()];
+            // The next idea for this area that the plan does not hold yet (carried goals
+            // come in with their titles).
+            let title = (0..ideas.len())
+                .map(|k| ideas[(g / 7 + i + k) % ideas.len()])
+                .find(|t| !titles.iter().any(|have| have == t))
+                .unwrap_or(ideas[0]);
+            titles.push(title.to_owned());
             let metric = g % 3 == 0;
             let (baseline, target) = if g % 2 == 0 { (20.0, 5.0) } else { (0.0, 10.0) };
             let input = GoalInput {

@@ -2,7 +2,8 @@
 //! next quarter's plan, and the review as Markdown.
 //!
 //! Closing never deletes anything. A carried goal is a copy in the next plan: the same
-//! title, area, tags and links, its open milestones, and for a metric its last value as
+//! title, area, tags and links, its open milestones (keeping only due dates that have not
+//! passed by the new quarter), and for a metric its last value as
 //! the new baseline (unless that already equals the target, when the old baseline stays
 //! so the goal still has somewhere to go). It points back at the goal it came from.
 
@@ -174,6 +175,8 @@ pub async fn close_quarter(
             .fetch_all(&mut *tx)
             .await?;
             for (title, due_on) in open {
+                // A due date that has already passed is left for the user to set again.
+                let due_on = due_on.filter(|d| *d >= next.starts_on);
                 crate::milestones::insert(&mut tx, new_id, &title, due_on, None).await?;
             }
             let summary = format!("Carried \"{}\" into \"{}\"", goal.title, next.title);
@@ -233,15 +236,14 @@ fn status_text(goal: &Goal) -> String {
         } else {
             format!(" {}", inline(&goal.metric_unit))
         };
-        let now = goal
-            .current_value
-            .map(trim_number)
-            .unwrap_or_else(|| "no check-in".into());
+        let now = match goal.current_value {
+            Some(v) => format!("{}{unit}", trim_number(v)),
+            None => "no check-in yet".to_owned(),
+        };
         parts.push(format!(
-            "{}: {} → {} (target {}){unit}",
+            "{}: {}{unit} → {now} (target {}{unit})",
             inline(goal.metric_name.as_deref().unwrap_or("metric")),
             trim_number(b),
-            now,
             trim_number(t)
         ));
     }

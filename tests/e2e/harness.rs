@@ -165,7 +165,8 @@ impl App {
     /// the X display: WebKitWebDriver's own screenshot can show a frame from before the
     /// last change.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        // WebKit under Xvfb paints a little after the DOM settles.
+        tokio::time::sleep(Duration::from_millis(1200)).await;
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(format!("{name}.png"));

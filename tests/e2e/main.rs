@@ -2,6 +2,7 @@
 //! and then in the SQLite file. Run them one at a time (`--test-threads=1`).
 
 mod harness;
+mod tour;
 
 use harness::App;
 use sqlx::sqlite::SqliteConnectOptions;

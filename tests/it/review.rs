@@ -146,6 +146,18 @@ async fn closing_a_quarter_carries_chosen_goals_forward_and_deletes_nothing() {
         .await
         .unwrap();
     add_named(&t.pool, defects.id, "Fix the top five").await;
+    for (title, due) in [
+        ("Write the playbook", "2026-12-01"),
+        ("Present it", "2027-01-20"),
+    ] {
+        let input = milestones::MilestoneInput {
+            title: title.into(),
+            due_on: Some(due.into()),
+        };
+        milestones::add(&t.pool, defects.id, input, today())
+            .await
+            .unwrap();
+    }
     let left = goals::create(
         &t.pool,
         plan.id,
@@ -182,7 +194,7 @@ async fn closing_a_quarter_carries_chosen_goals_forward_and_deletes_nothing() {
     // The old plan and everything in it are still there.
     assert_eq!(common::count(&t.pool, "goals").await, before_goals + 1);
     let old = goals::detail(&t.pool, defects.id, today()).await.unwrap();
-    assert_eq!(old.milestones.len(), 2);
+    assert_eq!(old.milestones.len(), 4);
     assert!(old.plan_closed);
     assert!(goals::detail(&t.pool, left.id, today()).await.is_ok());
 
@@ -213,7 +225,16 @@ async fn closing_a_quarter_carries_chosen_goals_forward_and_deletes_nothing() {
         .iter()
         .map(|m| m.title.as_str())
         .collect();
-    assert_eq!(titles, ["Fix the top five"]);
+    assert_eq!(
+        titles,
+        ["Fix the top five", "Write the playbook", "Present it"]
+    );
+    let dues: Vec<_> = copy_detail.milestones.iter().map(|m| m.due_on).collect();
+    assert_eq!(
+        dues,
+        [None, None, Some(day("2027-01-20"))],
+        "passed due dates are cleared"
+    );
     assert_eq!(copy_detail.carried_from.as_deref(), Some("Cut defects"));
 
     let closing = plan_view::detail(&t.pool, plan.id, today()).await.unwrap();
@@ -386,7 +407,7 @@ Overall progress: 80 %.
 
 Self-assessment: 2/5 at the start, 4/5 at the close.
 
-- **Cut defects**: in progress, 60 %; Escaped defects: 20 → 11 (target 5) defects; milestones 1 of 2 done
+- **Cut defects**: in progress, 60 %; Escaped defects: 20 defects → 11 defects (target 5 defects); milestones 1 of 2 done
 
 ## Leadership Qualities (100 %)
 

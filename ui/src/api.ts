@@ -11,6 +11,21 @@ import type { PlanStatus } from "./bindings/PlanStatus";
 import type { Principle } from "./bindings/Principle";
 import type { Settings } from "./bindings/Settings";
 import type { SettingsInput } from "./bindings/SettingsInput";
+import type { Assessment } from "./bindings/Assessment";
+import type { CheckIn } from "./bindings/CheckIn";
+import type { CheckInInput } from "./bindings/CheckInInput";
+import type { CloseInput } from "./bindings/CloseInput";
+import type { CloseOutcome } from "./bindings/CloseOutcome";
+import type { Goal } from "./bindings/Goal";
+import type { GoalDetail } from "./bindings/GoalDetail";
+import type { GoalImpact } from "./bindings/GoalImpact";
+import type { GoalInput } from "./bindings/GoalInput";
+import type { GoalStatus } from "./bindings/GoalStatus";
+import type { Milestone } from "./bindings/Milestone";
+import type { MilestoneInput } from "./bindings/MilestoneInput";
+import type { PlanDetail } from "./bindings/PlanDetail";
+import type { PlanImpact } from "./bindings/PlanImpact";
+import type { QuarterReview } from "./bindings/QuarterReview";
 import { toAppError } from "./lib/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -37,4 +52,27 @@ export const api = {
   setPlanStatus: (id: number, status: PlanStatus) =>
     call<Plan>("set_plan_status", { id, status }),
   deletePlan: (id: number) => call<void>("delete_plan", { id }),
+  planImpact: (id: number) => call<PlanImpact>("plan_impact", { id }),
+  planDetail: (planId: number) => call<PlanDetail>("plan_detail", { planId }),
+
+  createGoal: (planId: number, input: GoalInput) => call<Goal>("create_goal", { planId, input }),
+  updateGoal: (id: number, input: GoalInput) => call<Goal>("update_goal", { id, input }),
+  setGoalStatus: (id: number, status: GoalStatus) => call<Goal>("set_goal_status", { id, status }),
+  deleteGoal: (id: number) => call<GoalImpact>("delete_goal", { id }),
+  goalDetail: (id: number) => call<GoalDetail>("goal_detail", { id }),
+
+  addCheckIn: (goalId: number, input: CheckInInput) => call<CheckIn>("add_check_in", { goalId, input }),
+  deleteCheckIn: (id: number) => call<void>("delete_check_in", { id }),
+
+  addMilestone: (goalId: number, input: MilestoneInput) => call<Milestone>("add_milestone", { goalId, input }),
+  updateMilestone: (id: number, input: MilestoneInput) => call<Milestone>("update_milestone", { id, input }),
+  setMilestoneDone: (id: number, done: boolean) => call<Milestone>("set_milestone_done", { id, done }),
+  reorderMilestones: (goalId: number, ids: number[]) => call<Milestone[]>("reorder_milestones", { goalId, ids }),
+  deleteMilestone: (id: number) => call<void>("delete_milestone", { id }),
+
+  saveOpeningAssessment: (planId: number, entries: Assessment[]) =>
+    call<Assessment[]>("save_opening_assessment", { planId, entries }),
+  quarterReview: (planId: number) => call<QuarterReview>("quarter_review", { planId }),
+  reviewMarkdown: (planId: number) => call<string>("review_markdown", { planId }),
+  closeQuarter: (planId: number, input: CloseInput) => call<CloseOutcome>("close_quarter", { planId, input }),
 };

@@ -1,0 +1,54 @@
+//! A screenshot tour of the app on the standard data set, for the README and for people
+//! to look at. Not part of `make test`: run it with `make screenshots`.
+
+use crate::harness::App;
+
+#[tokio::test]
+#[ignore = "run by `make screenshots` on a generated data set"]
+async fn screenshot_tour() {
+    let source =
+        std::env::var("LADDER_TOUR_DB").expect("LADDER_TOUR_DB names a generated ladder.sqlite3");
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(&source, data.path().join("ladder.sqlite3")).unwrap();
+    let app = App::launch(data.path()).await;
+
+    app.find("[data-testid=plan-title]").await;
+    app.screenshot("tour-plans").await;
+
+    app.click("[data-testid=plan-list-current] [data-testid=plan-title]")
+        .await;
+    app.find("[data-testid=plan-progress]").await;
+    app.screenshot("tour-plan").await;
+    eprintln!(
+        "ROWS {:?}",
+        app.texts("[data-testid=area-1] [data-testid=goal-row]")
+            .await
+    );
+
+    app.click("[data-testid=goal-row]").await;
+    app.find("[data-testid=goal-panel-title]").await;
+    app.screenshot("tour-goal").await;
+    eprintln!(
+        "ROWS2 {:?}",
+        app.texts("[data-testid=area-1] [data-testid=goal-row]")
+            .await
+    );
+
+    app.click("[data-testid=open-assessment]").await;
+    app.find("dialog[open] [data-testid=save-assessment]").await;
+    app.screenshot("tour-assessment").await;
+    app.find_text("dialog[open] button", "Cancel")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.gone("dialog[open]").await;
+
+    app.click("[data-testid=close-quarter]").await;
+    app.find("[data-testid=review-goals]").await;
+    app.screenshot("tour-review").await;
+    app.click("[data-testid=show-markdown]").await;
+    app.find("dialog[open] [data-testid=markdown]").await;
+    app.screenshot("tour-markdown").await;
+    app.quit().await;
+}
