@@ -19,20 +19,10 @@ async fn screenshot_tour() {
         .await;
     app.find("[data-testid=plan-progress]").await;
     app.screenshot("tour-plan").await;
-    eprintln!(
-        "ROWS {:?}",
-        app.texts("[data-testid=area-1] [data-testid=goal-row]")
-            .await
-    );
 
     app.click("[data-testid=goal-row]").await;
     app.find("[data-testid=goal-panel-title]").await;
     app.screenshot("tour-goal").await;
-    eprintln!(
-        "ROWS2 {:?}",
-        app.texts("[data-testid=area-1] [data-testid=goal-row]")
-            .await
-    );
 
     app.click("[data-testid=open-assessment]").await;
     app.find("dialog[open] [data-testid=save-assessment]").await;
