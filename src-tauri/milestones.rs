@@ -146,7 +146,8 @@ pub async fn update(
     Ok(m)
 }
 
-/// Marks a milestone done today, or reopens it.
+/// Marks a milestone done today, or reopens it. Completing a step of a goal that has
+/// not started moves the goal to in progress.
 pub async fn set_done(
     pool: &SqlitePool,
     id: i64,
@@ -155,6 +156,13 @@ pub async fn set_done(
 ) -> AppResult<Milestone> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let m = fetch_open(&mut tx, id, today).await?;
+    if done {
+        // Finishing a step means work has started.
+        let goal = goals::fetch(&mut tx, m.goal_id, today).await?;
+        if goal.status == goals::GoalStatus::NotStarted {
+            goals::write_status(&mut tx, &goal, goals::GoalStatus::InProgress, today).await?;
+        }
+    }
     if m.done_on.is_some() != done {
         sqlx::query("UPDATE milestones SET done_on = ? WHERE id = ?")
             .bind(done.then_some(today))

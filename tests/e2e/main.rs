@@ -2,19 +2,26 @@
 //! and then in the SQLite file. Run them one at a time (`--test-threads=1`).
 
 mod harness;
+mod quarter;
 mod tour;
 
 use harness::App;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 
-async fn plans_in_file(dir: &std::path::Path) -> Vec<(String, String, String, String)> {
-    let mut conn = SqliteConnectOptions::new()
+/// Opens the app's database file read-only.
+pub async fn open_db(dir: &std::path::Path) -> sqlx::SqliteConnection {
+    SqliteConnectOptions::new()
         .filename(dir.join("ladder.sqlite3"))
         .read_only(true)
         .connect()
         .await
-        .expect("the app's database file");
+        .expect("the app's database file")
+}
+
+/// (title, intent, status, starts_on) of every plan, oldest first.
+pub async fn plans_db(dir: &std::path::Path) -> Vec<(String, String, String, String)> {
+    let mut conn = open_db(dir).await;
     let rows = sqlx::query_as("SELECT title, intent, status, starts_on FROM plans ORDER BY id")
         .fetch_all(&mut conn)
         .await
@@ -52,7 +59,7 @@ async fn a_plan_created_in_the_app_is_there_after_a_restart() {
     app.quit().await;
 
     assert_eq!(
-        plans_in_file(data.path()).await,
+        plans_db(data.path()).await,
         vec![(
             "Become the team lead".to_owned(),
             "Run the on-call rotation and the hiring loop.".to_owned(),
@@ -103,7 +110,7 @@ async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
     app.find_text("#plan-title-error", "This cannot be empty.")
         .await;
     app.screenshot("plan-form-error").await;
-    assert!(plans_in_file(data.path()).await.is_empty());
+    assert!(plans_db(data.path()).await.is_empty());
 
     // Fixing it saves the plan.
     app.type_into("#plan-title", "Q4 growth").await;
@@ -127,12 +134,12 @@ async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
         .await
         .unwrap();
     app.gone("dialog[open]").await;
-    assert_eq!(plans_in_file(data.path()).await.len(), 1);
+    assert_eq!(plans_db(data.path()).await.len(), 1);
 
     app.click("[data-testid=delete]").await;
     app.click("dialog[open] [data-testid=confirm]").await;
     app.find("[data-testid=plans-empty]").await;
-    assert!(plans_in_file(data.path()).await.is_empty());
+    assert!(plans_db(data.path()).await.is_empty());
 
     // The focus areas page lists all seven, and the principles.
     app.click("[data-testid=nav-focus-areas]").await;

@@ -104,6 +104,11 @@ async fn completing_keeps_the_day_and_reopening_clears_it() {
         (goal_now.milestones_done, goal_now.progress_pct),
         (1, Some(50))
     );
+    assert_eq!(
+        goal_now.status,
+        ladder_lib::goals::GoalStatus::InProgress,
+        "a finished step starts the goal"
+    );
 
     let reopened = milestones::set_done(&t.pool, m.id, false, today())
         .await
