@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "quarter_review",
     "review_markdown",
     "close_quarter",
+    "save_review_markdown",
 ];
 
 fn main() {

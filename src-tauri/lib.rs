@@ -36,6 +36,8 @@ pub fn run() {
         .init();
 
     tauri::Builder::default()
+        // Opened from Rust only (commands::files); the web view gets no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let dir = db::data_dir(|| app.path().app_data_dir().ok())
                 .ok_or("could not find a folder for the app's data; set LADDER_DATA_DIR")?;
@@ -75,6 +77,7 @@ pub fn run() {
             commands::goals::quarter_review,
             commands::goals::review_markdown,
             commands::goals::close_quarter,
+            commands::goals::save_review_markdown,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

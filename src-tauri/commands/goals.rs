@@ -162,3 +162,24 @@ pub async fn close_quarter(
 ) -> AppResult<CloseOutcome> {
     review::close_quarter(&state.pool, plan_id, input::parse(input)?, clock::today()?).await
 }
+
+/// Saves the review as a Markdown file; returns where, or `None` when cancelled.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err)]
+pub async fn save_review_markdown(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    plan_id: i64,
+) -> AppResult<Option<String>> {
+    let review = review::review(&state.pool, plan_id, clock::today()?).await?;
+    let name = format!(
+        "quarter-review-{}.md",
+        super::files::slug(&review.detail.plan.title)
+    );
+    let Some(path) = super::files::choose_save_path(&app, &name, ("Markdown", &["md"])).await?
+    else {
+        return Ok(None);
+    };
+    tokio::fs::write(&path, review::markdown(&review)).await?;
+    Ok(Some(path.display().to_string()))
+}

@@ -44,6 +44,8 @@ impl App {
             ])
             .env("LADDER_DATA_DIR", data_dir)
             .env("LADDER_TODAY", TODAY)
+            // Files the app would ask where to save land here instead.
+            .env("LADDER_SAVE_DIR", data_dir.join("exports"))
             .env("XDG_DATA_HOME", xdg.join("data"))
             .env("XDG_CACHE_HOME", xdg.join("cache"))
             .env("XDG_CONFIG_HOME", xdg.join("config"))

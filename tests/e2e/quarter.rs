@@ -138,9 +138,44 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
     app.find_text("[data-testid=goal-title]", "Coffee with a skip-level")
         .await;
     app.screenshot("quarter-next").await;
+    app.click("[data-testid=nav-plans]").await;
+
+    // The closed quarter's review saves as a Markdown file.
+    app.click("[data-testid=plan-list-history] [data-testid=plan-title]")
+        .await;
+    app.click("[data-testid=open-review]").await;
+    app.click("[data-testid=show-markdown]").await;
+    app.click("dialog[open] [data-testid=save-markdown]").await;
+    let saved = data
+        .path()
+        .join("exports")
+        .join("quarter-review-q4-2026-plan.md");
+    app.find_text(
+        "[data-testid=export-status]",
+        &format!("Saved to {}", saved.display()),
+    )
+    .await;
+    let md = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        md.starts_with(
+            "# Quarter review: Q4 2026 plan\n\n2026-10-01 to 2026-12-31, closed on 2026-11-26."
+        ),
+        "{md}"
+    );
+    assert!(md.contains("- **Cut escaped defects**: in progress, 60 %; Escaped defects: 20 defects → 11 defects (target 5 defects)"), "{md}");
+    assert!(
+        md.ends_with("## Carried into the next quarter\n\n- Coffee with a skip-level\n"),
+        "{md}"
+    );
+    app.find_text("dialog[open] button", "Done")
+        .await
+        .click()
+        .await
+        .unwrap();
 
     // Deleting the closed plan would take its goals, milestones and check-ins: the dialog says so.
     app.click("[data-testid=nav-plans]").await;
+    app.find("[data-testid=plan-list-history]").await;
     app.click("[data-testid=plan-list-history] [data-testid=delete]")
         .await;
     app.find_text(

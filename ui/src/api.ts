@@ -74,5 +74,7 @@ export const api = {
     call<Assessment[]>("save_opening_assessment", { planId, entries }),
   quarterReview: (planId: number) => call<QuarterReview>("quarter_review", { planId }),
   reviewMarkdown: (planId: number) => call<string>("review_markdown", { planId }),
+  /** Resolves to the saved file's path, or null when the user cancels the dialog. */
+  saveReviewMarkdown: (planId: number) => call<string | null>("save_review_markdown", { planId }),
   closeQuarter: (planId: number, input: CloseInput) => call<CloseOutcome>("close_quarter", { planId, input }),
 };
