@@ -93,6 +93,18 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
         input.send_keys(&format!("{step}{ENTER}")).await.unwrap();
         app.find_text("[data-testid=milestone] .title", step).await;
     }
+    // Edit one in place; Enter saves.
+    app.click("[aria-label='Edit Hold the first sessions']")
+        .await;
+    app.type_into("[data-testid=milestone-edit-title]", "Hold the first 1:1s")
+        .await;
+    app.find("[data-testid=milestone-edit-title]")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    app.find_text("[data-testid=milestone] .title", "Hold the first 1:1s")
+        .await;
     app.click("[data-testid=milestone-done]").await;
     app.find_text("[data-testid=goal-panel] [data-testid=pct]", "50 %")
         .await;
@@ -213,7 +225,7 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
         done,
         [
             ("Pick two mentees".to_owned(), Some("2026-11-26".to_owned())),
-            ("Hold the first sessions".to_owned(), None)
+            ("Hold the first 1:1s".to_owned(), None)
         ]
     );
     let carried: (String, String, i64) = sqlx::query_as(
