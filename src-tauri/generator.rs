@@ -174,14 +174,14 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
             // The next idea for this area that the plan does not hold yet (carried goals
             // come in with their titles).
             let title = (0..ideas.len())
-                .map(|k| ideas[(g / 7 + i + k) % ideas.len()])
-                .find(|t| !titles.iter().any(|have| have == t))
-                .unwrap_or(ideas[0]);
-            titles.push(title.to_owned());
+                .map(|k| ideas[(g / 7 + i + k) % ideas.len()].to_owned())
+                .find(|t| !titles.contains(t))
+                .unwrap_or_else(|| format!("{} (part {})", ideas[g % ideas.len()], g / 7 + 1));
+            titles.push(title.clone());
             let metric = g % 3 == 0;
             let (baseline, target) = if g % 2 == 0 { (20.0, 5.0) } else { (0.0, 10.0) };
             let input = GoalInput {
-                title: title.to_owned(),
+                title,
                 focus_area_id: area,
                 why: Some(format!(
                     "Part of this quarter's intent: {}",
