@@ -15,6 +15,7 @@ pub enum Entity {
     Goal,
     Milestone,
     CheckIn,
+    Achievement,
 }
 
 impl Entity {
@@ -24,6 +25,7 @@ impl Entity {
             Entity::Goal => "goal",
             Entity::Milestone => "milestone",
             Entity::CheckIn => "check_in",
+            Entity::Achievement => "achievement",
         }
     }
 }

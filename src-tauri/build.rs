@@ -31,6 +31,18 @@ const COMMANDS: &[&str] = &[
     "review_markdown",
     "close_quarter",
     "save_review_markdown",
+    "list_wins",
+    "win_detail",
+    "create_win",
+    "update_win",
+    "delete_win",
+    "save_story",
+    "add_principle",
+    "update_principle",
+    "set_principle_retired",
+    "reorder_principles",
+    "restore_principles",
+    "principle_coverage",
 ];
 
 fn main() {

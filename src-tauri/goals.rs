@@ -168,6 +168,8 @@ pub struct GoalDetail {
     pub check_ins: Vec<crate::checkins::CheckIn>,
     /// The title of the goal this one was carried from, if any.
     pub carried_from: Option<String>,
+    /// Wins logged against this goal, newest first.
+    pub wins: Vec<crate::achievements::Achievement>,
 }
 
 const SELECT: &str = "SELECT g.id, g.plan_id, g.focus_area_id, g.title, g.why, g.measure,
@@ -241,6 +243,7 @@ pub async fn detail(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<G
     Ok(GoalDetail {
         milestones: crate::milestones::list(&mut conn, id, today).await?,
         check_ins: crate::checkins::list(&mut conn, id).await?,
+        wins: crate::achievements::for_goal(&mut conn, id).await?,
         plan_closed: plan.status == plans::PlanStatus::Closed,
         goal,
         facet_ids,

@@ -3,6 +3,7 @@
 //! This file only assembles the Tauri app. The domain lives in plain modules that take a
 //! `&SqlitePool` and know nothing of Tauri; `commands` wraps them for the UI.
 
+pub mod achievements;
 pub mod activity;
 pub mod assessments;
 pub mod backups;
@@ -19,9 +20,11 @@ pub mod limits;
 pub mod milestones;
 pub mod plan_view;
 pub mod plans;
+pub mod principles;
 pub mod progress;
 pub mod review;
 pub mod settings;
+pub mod stories;
 
 use tauri::Manager;
 
@@ -78,6 +81,18 @@ pub fn run() {
             commands::goals::review_markdown,
             commands::goals::close_quarter,
             commands::goals::save_review_markdown,
+            commands::wins::list_wins,
+            commands::wins::win_detail,
+            commands::wins::create_win,
+            commands::wins::update_win,
+            commands::wins::delete_win,
+            commands::wins::save_story,
+            commands::wins::add_principle,
+            commands::wins::update_principle,
+            commands::wins::set_principle_retired,
+            commands::wins::reorder_principles,
+            commands::wins::restore_principles,
+            commands::wins::principle_coverage,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

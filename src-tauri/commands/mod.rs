@@ -6,6 +6,7 @@ pub mod files;
 pub mod framework;
 pub mod goals;
 pub mod plans;
+pub mod wins;
 
 use std::path::PathBuf;
 

@@ -12,3 +12,4 @@ mod milestones;
 mod plans;
 mod review;
 mod settings;
+mod wins;
