@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use ladder_lib::error::AppResult;
 use ladder_lib::generator::{self, Scale};
 use ladder_lib::plans::{self, PlanInput};
-use ladder_lib::{activity, clock, db, framework, goals, plan_view, review, settings};
+use ladder_lib::{
+    achievements, activity, clock, db, framework, goals, plan_view, principles, review, settings,
+};
 
 const RUNS: usize = 2_000;
 const TARGET: Duration = Duration::from_millis(5);
@@ -109,6 +111,18 @@ async fn run() -> AppResult<()> {
             review::review(&pool, last_closed.id, today)
                 .await
                 .map(|r| review::markdown(&r))
+        })
+        .await?,
+        measure("achievements::list (brag log, first 100)", |_| {
+            achievements::list(&pool, 100, 0)
+        })
+        .await?,
+        measure("achievements::list (brag log, page 20)", |_| {
+            achievements::list(&pool, 100, 1_900)
+        })
+        .await?,
+        measure("principles::coverage (coverage grid)", |_| {
+            principles::coverage(&pool)
         })
         .await?,
         measure("framework::focus_areas (Focus areas)", |_| {

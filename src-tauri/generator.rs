@@ -11,6 +11,7 @@
 use chrono::{Days, Months, NaiveDate};
 use sqlx::SqlitePool;
 
+use crate::achievements::{self, AchievementInput};
 use crate::assessments::{self, Assessment};
 use crate::checkins::{self, CheckInInput};
 use crate::clock;
@@ -19,6 +20,7 @@ use crate::goals::{self, GoalInput, GoalStatus, MeasureKind, Priority};
 use crate::milestones::{self, MilestoneInput};
 use crate::plans::{self, PlanInput, PlanStatus};
 use crate::review::{self, CloseInput};
+use crate::stories::{self, Story};
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy)]
@@ -29,15 +31,19 @@ pub struct Scale {
     pub goals_per_plan: usize,
     pub milestones_per_goal: usize,
     pub check_ins_per_goal: usize,
+    /// Wins logged during each quarter; every other one gets a STAR story.
+    pub wins_per_plan: usize,
 }
 
 impl Scale {
-    /// Five years of use: 20 plans, 600 goals, about 6,000 milestones, 12,000 check-ins.
+    /// Five years of use: 20 plans, 600 goals, about 6,000 milestones, 12,000 check-ins,
+    /// 2,000 wins.
     pub const STANDARD: Scale = Scale {
         plans: 20,
         goals_per_plan: 30,
         milestones_per_goal: 10,
         check_ins_per_goal: 20,
+        wins_per_plan: 100,
     };
 }
 
@@ -91,6 +97,73 @@ const GOALS: [&[&str]; 7] = [
         "Read two leadership books",
         "Attend the regional tech conference",
     ],
+];
+
+const WINS: &[(&str, &str, &str, f64, f64, bool)] = &[
+    (
+        "Cut the release failure rate",
+        "Failed releases",
+        "per month",
+        8.0,
+        1.0,
+        false,
+    ),
+    (
+        "Sped up the nightly data load",
+        "Load time",
+        "minutes",
+        95.0,
+        30.0,
+        false,
+    ),
+    (
+        "Grew the on-call rota",
+        "Engineers on the rota",
+        "people",
+        4.0,
+        9.0,
+        true,
+    ),
+    (
+        "Closed the customer escalation early",
+        "Days to resolve",
+        "days",
+        12.0,
+        3.0,
+        false,
+    ),
+    (
+        "Automated the weekly report",
+        "Hours spent each week",
+        "hours",
+        6.0,
+        0.5,
+        false,
+    ),
+    (
+        "Raised test coverage of billing",
+        "Line coverage",
+        "%",
+        41.0,
+        78.0,
+        true,
+    ),
+    (
+        "Mentored a new engineer to first on-call",
+        "Weeks to first on-call",
+        "weeks",
+        12.0,
+        6.0,
+        false,
+    ),
+    (
+        "Presented the migration plan to leadership",
+        "",
+        "",
+        0.0,
+        0.0,
+        true,
+    ),
 ];
 
 const STEPS: &[&str] = &[
@@ -244,6 +317,52 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
                 if let Some(status) = status {
                     goals::set_status(pool, goal.id, status, last_day).await?;
                 }
+            }
+        }
+
+        let goal_ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM goals WHERE plan_id = ? ORDER BY id")
+                .bind(plan_id)
+                .fetch_all(pool)
+                .await?;
+        for w in 0..scale.wins_per_plan {
+            let (title, metric, unit, before, after, higher) = WINS[(w + i) % WINS.len()];
+            let on = day((w as u64 * span) / scale.wins_per_plan.max(1) as u64);
+            let first = 1 + dice.roll(16) as i64;
+            let principles = if w % 3 == 0 {
+                vec![first, 1 + (first % 16)]
+            } else {
+                vec![first]
+            };
+            let input = AchievementInput {
+                title: title.to_owned(),
+                occurred_on: Some(on.to_string()),
+                description: Some(format!("Logged during {}.", plan.title)),
+                focus_area_id: Some((w % 7) as i64 + 1),
+                goal_id: (w % 4 == 0)
+                    .then(|| goal_ids[w % goal_ids.len().max(1)])
+                    .filter(|_| !goal_ids.is_empty()),
+                impact_metric: (!metric.is_empty()).then(|| metric.to_owned()),
+                impact_unit: Some(unit.to_owned()),
+                impact_before: (!metric.is_empty()).then_some(before),
+                impact_after: (!metric.is_empty()).then_some(after),
+                higher_is_better: Some(higher),
+                principle_ids: Some(principles),
+                links: None,
+            };
+            let win = achievements::create(pool, input, last_day).await?;
+            if w % 2 == 0 {
+                let story = Story {
+                    situation: format!("{title}: the team had lived with the problem for months."),
+                    task: "I took it on without being asked and agreed a target with my manager.".to_owned(),
+                    action: "I measured the baseline, fixed the biggest cause first and shared progress weekly.".to_owned(),
+                    result: if metric.is_empty() {
+                        "Leadership approved the plan in the first meeting.".to_owned()
+                    } else {
+                        format!("{metric} went from {before} to {after} {unit}.")
+                    },
+                };
+                stories::save(pool, win.id, story, last_day).await?;
             }
         }
 

@@ -11,6 +11,7 @@ async fn the_standard_set_is_five_years_of_quarterly_plans() {
         goals_per_plan: 8,
         milestones_per_goal: 2,
         check_ins_per_goal: 2,
+        wins_per_plan: 3,
         ..Scale::STANDARD
     };
     generator::generate(&t.pool, today(), scale).await.unwrap();
@@ -70,6 +71,7 @@ async fn the_generator_is_deterministic() {
             goals_per_plan: 5,
             milestones_per_goal: 2,
             check_ins_per_goal: 2,
+            wins_per_plan: 2,
         },
     )
     .await
@@ -82,6 +84,7 @@ async fn the_generator_is_deterministic() {
             goals_per_plan: 5,
             milestones_per_goal: 2,
             check_ins_per_goal: 2,
+            wins_per_plan: 2,
         },
     )
     .await
