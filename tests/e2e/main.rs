@@ -4,6 +4,7 @@
 mod harness;
 mod quarter;
 mod tour;
+mod wins;
 
 use harness::App;
 use sqlx::sqlite::SqliteConnectOptions;

@@ -26,6 +26,12 @@ import type { MilestoneInput } from "./bindings/MilestoneInput";
 import type { PlanDetail } from "./bindings/PlanDetail";
 import type { PlanImpact } from "./bindings/PlanImpact";
 import type { QuarterReview } from "./bindings/QuarterReview";
+import type { Achievement } from "./bindings/Achievement";
+import type { AchievementDetail } from "./bindings/AchievementDetail";
+import type { AchievementInput } from "./bindings/AchievementInput";
+import type { CoverageRow } from "./bindings/CoverageRow";
+import type { PrincipleInput } from "./bindings/PrincipleInput";
+import type { Story } from "./bindings/Story";
 import { toAppError } from "./lib/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -77,4 +83,18 @@ export const api = {
   /** Resolves to the saved file's path, or null when the user cancels the dialog. */
   saveReviewMarkdown: (planId: number) => call<string | null>("save_review_markdown", { planId }),
   closeQuarter: (planId: number, input: CloseInput) => call<CloseOutcome>("close_quarter", { planId, input }),
+
+  listWins: (limit: number, offset: number) => call<Achievement[]>("list_wins", { limit, offset }),
+  winDetail: (id: number) => call<AchievementDetail>("win_detail", { id }),
+  createWin: (input: AchievementInput) => call<Achievement>("create_win", { input }),
+  updateWin: (id: number, input: AchievementInput) => call<Achievement>("update_win", { id, input }),
+  deleteWin: (id: number) => call<void>("delete_win", { id }),
+  saveStory: (achievementId: number, story: Story) => call<Story>("save_story", { achievementId, story }),
+
+  addPrinciple: (input: PrincipleInput) => call<Principle>("add_principle", { input }),
+  updatePrinciple: (id: number, input: PrincipleInput) => call<Principle>("update_principle", { id, input }),
+  setPrincipleRetired: (id: number, retired: boolean) => call<Principle>("set_principle_retired", { id, retired }),
+  reorderPrinciples: (ids: number[]) => call<Principle[]>("reorder_principles", { ids }),
+  restorePrinciples: () => call<Principle[]>("restore_principles"),
+  principleCoverage: () => call<CoverageRow[]>("principle_coverage"),
 };

@@ -1,11 +1,12 @@
 // Which screen is showing, kept in the URL hash so reloads land on the same screen.
 
-export type Screen = "plans" | "plan" | "review" | "focus-areas" | "settings";
+export type Screen = "plans" | "plan" | "review" | "wins" | "focus-areas" | "settings";
 
 /** Screens in the sidebar, with their Ctrl/Cmd shortcut key. */
 export const SCREENS: readonly { id: Screen; label: string; key: string }[] = [
   { id: "plans", label: "Plans", key: "1" },
-  { id: "focus-areas", label: "Focus areas", key: "2" },
+  { id: "wins", label: "Wins & stories", key: "2" },
+  { id: "focus-areas", label: "Focus areas", key: "3" },
   { id: "settings", label: "Settings", key: "," },
 ];
 
@@ -43,4 +44,4 @@ export function sectionOf(screen: Screen): Screen {
 }
 
 /** Requests from shortcuts to the screen that owns the action (a counter per action). */
-export const requests = $state({ newPlan: 0 });
+export const requests = $state({ newPlan: 0, logWin: 0, winsChanged: 0 });

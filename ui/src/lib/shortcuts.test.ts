@@ -13,7 +13,8 @@ const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altK
 describe("shortcutFor", () => {
   it("switches screens with Ctrl or Cmd and the screen's key", () => {
     expect(shortcutFor(key("1", { ctrlKey: true }), false)).toEqual({ kind: "go", screen: "plans" });
-    expect(shortcutFor(key("2", { metaKey: true }), true)).toEqual({ kind: "go", screen: "focus-areas" });
+    expect(shortcutFor(key("2", { metaKey: true }), true)).toEqual({ kind: "go", screen: "wins" });
+    expect(shortcutFor(key("3", { ctrlKey: true }), true)).toEqual({ kind: "go", screen: "focus-areas" });
     expect(shortcutFor(key(",", { ctrlKey: true }), false)).toEqual({ kind: "go", screen: "settings" });
   });
 
@@ -21,6 +22,11 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key("n"), false)).toEqual({ kind: "new" });
     expect(shortcutFor(key("n"), true)).toBeNull();
     expect(shortcutFor(key("n", { ctrlKey: true }), true)).toEqual({ kind: "new" });
+  });
+
+  it("logs a win with W from anywhere, but not while typing", () => {
+    expect(shortcutFor(key("w"), false)).toEqual({ kind: "win" });
+    expect(shortcutFor(key("w"), true)).toBeNull();
   });
 
   it("ignores other keys and modifier mixes", () => {

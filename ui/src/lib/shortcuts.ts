@@ -1,7 +1,7 @@
 // Keyboard shortcuts, decided in one place so the help text and the handler agree.
 import { SCREENS, type Screen } from "./router.svelte";
 
-export type Shortcut = { kind: "go"; screen: Screen } | { kind: "new" };
+export type Shortcut = { kind: "go"; screen: Screen } | { kind: "new" } | { kind: "win" };
 
 type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">;
 
@@ -15,6 +15,7 @@ export function shortcutFor(event: KeyLike, typing: boolean): Shortcut | null {
     return null;
   }
   if (!typing && !mod && !event.altKey && event.key === "n") return { kind: "new" };
+  if (!typing && !mod && !event.altKey && event.key === "w") return { kind: "win" };
   return null;
 }
 
