@@ -150,9 +150,24 @@ async fn run() -> AppResult<()> {
     ];
 
     println!();
+    let mut counts = Vec::new();
+    for table in [
+        "plans",
+        "goals",
+        "milestones",
+        "check_ins",
+        "achievements",
+        "stories",
+        "activity",
+    ] {
+        let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+            .fetch_one(&pool)
+            .await?;
+        counts.push(format!("{n} {table}"));
+    }
     println!(
-        "Standard data set: {} plans, generated in {:.2} s",
-        Scale::STANDARD.plans,
+        "Standard data set: {}; generated in {:.1} s",
+        counts.join(", "),
         generated.as_secs_f64()
     );
     println!(

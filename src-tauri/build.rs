@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "reorder_principles",
     "restore_principles",
     "principle_coverage",
+    "principle_stories",
 ];
 
 fn main() {

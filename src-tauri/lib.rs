@@ -93,6 +93,7 @@ pub fn run() {
             commands::wins::reorder_principles,
             commands::wins::restore_principles,
             commands::wins::principle_coverage,
+            commands::wins::principle_stories,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

@@ -6,7 +6,7 @@ use crate::clock;
 use crate::error::AppResult;
 use crate::framework::Principle;
 use crate::input;
-use crate::principles::{self, CoverageRow};
+use crate::principles::{self, CoverageRow, StoryCard};
 use crate::stories::{self, Story};
 
 #[tauri::command]
@@ -114,4 +114,13 @@ pub async fn restore_principles(state: State<'_, AppState>) -> AppResult<Vec<Pri
 #[tracing::instrument(skip_all, err)]
 pub async fn principle_coverage(state: State<'_, AppState>) -> AppResult<Vec<CoverageRow>> {
     principles::coverage(&state.pool).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn principle_stories(
+    state: State<'_, AppState>,
+    principle_id: i64,
+) -> AppResult<Vec<StoryCard>> {
+    principles::stories_for(&state.pool, principle_id).await
 }

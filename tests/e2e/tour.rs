@@ -40,5 +40,24 @@ async fn screenshot_tour() {
     app.click("[data-testid=show-markdown]").await;
     app.find("dialog[open] [data-testid=markdown]").await;
     app.screenshot("tour-markdown").await;
+    app.find_text("dialog[open] button", "Done")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    app.click("[data-testid=nav-wins]").await;
+    app.find("[data-testid=win-row]").await;
+    app.click("[data-testid=win-row]").await;
+    app.find("[data-testid=win-panel]").await;
+    app.screenshot("tour-wins").await;
+    app.click("[data-testid=tab-coverage]").await;
+    app.find("[data-testid=coverage-row]").await;
+    app.screenshot("tour-coverage").await;
+    app.click("[data-testid=tab-prep]").await;
+    app.screenshot("tour-prep").await;
+    app.click("[data-testid=nav-settings]").await;
+    app.find("[data-testid=principles-editor]").await;
+    app.screenshot("tour-settings").await;
     app.quit().await;
 }

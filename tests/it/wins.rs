@@ -442,18 +442,23 @@ async fn coverage_counts_stories_per_active_principle_and_follows_renames() {
     let grid = principles::coverage(&t.pool).await.unwrap();
     assert_eq!(grid.len(), 16);
     let row = |name: &str| grid.iter().find(|r| r.principle.name == name).unwrap();
-    assert_eq!(row("Ownership").stories.len(), 2);
+    assert_eq!(row("Ownership").story_count, 2);
     assert!(!row("Ownership").needs_more);
+    let named: Vec<&str> = row("Dive Deep")
+        .recent
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(named, ["Release checklist"]);
+    let prep = principles::stories_for(&t.pool, ownership).await.unwrap();
+    let results: Vec<&str> = prep.iter().map(|s| s.result.as_str()).collect();
     assert_eq!(
-        row("Dive Deep")
-            .stories
-            .iter()
-            .map(|s| s.title.as_str())
-            .collect::<Vec<_>>(),
-        ["Release checklist"]
+        results,
+        ["Pages halved.", "Zero failed releases."],
+        "newest first"
     );
     assert!(row("Dive Deep").needs_more);
-    assert!(row("Frugality").needs_more && row("Frugality").stories.is_empty());
+    assert!(row("Frugality").needs_more && row("Frugality").story_count == 0);
 
     principles::update(
         &t.pool,
@@ -470,12 +475,32 @@ async fn coverage_counts_stories_per_active_principle_and_follows_renames() {
         .unwrap();
     let grid = principles::coverage(&t.pool).await.unwrap();
     assert_eq!(grid.len(), 15, "retired principles leave the grid");
-    assert_eq!(
-        grid.iter()
-            .find(|r| r.principle.name == "Owner mindset")
-            .unwrap()
-            .stories
-            .len(),
-        2
-    );
+    let renamed = grid
+        .iter()
+        .find(|r| r.principle.name == "Owner mindset")
+        .unwrap();
+    assert_eq!(renamed.story_count, 2);
+}
+
+#[tokio::test]
+async fn the_grid_names_the_three_newest_stories_and_counts_the_rest() {
+    let t = common::db().await;
+    let ownership = principle(&t.pool, "Ownership").await;
+    for day_of_month in 1..=5 {
+        let input = AchievementInput {
+            occurred_on: Some(format!("2026-11-0{day_of_month}")),
+            principle_ids: Some(vec![ownership]),
+            ..win(&format!("Win {day_of_month}"))
+        };
+        let a = achievements::create(&t.pool, input, today()).await.unwrap();
+        stories::save(&t.pool, a.id, star("Done."), today())
+            .await
+            .unwrap();
+    }
+    let grid = principles::coverage(&t.pool).await.unwrap();
+    let row = grid.iter().find(|r| r.principle.id == ownership).unwrap();
+    assert_eq!(row.story_count, 5);
+    let named: Vec<&str> = row.recent.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(named, ["Win 5", "Win 4", "Win 3"]);
+    assert_eq!(row.recent[0].occurred_on, day("2026-11-05"));
 }

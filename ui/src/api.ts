@@ -32,6 +32,7 @@ import type { AchievementInput } from "./bindings/AchievementInput";
 import type { CoverageRow } from "./bindings/CoverageRow";
 import type { PrincipleInput } from "./bindings/PrincipleInput";
 import type { Story } from "./bindings/Story";
+import type { StoryCard } from "./bindings/StoryCard";
 import { toAppError } from "./lib/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -97,4 +98,5 @@ export const api = {
   reorderPrinciples: (ids: number[]) => call<Principle[]>("reorder_principles", { ids }),
   restorePrinciples: () => call<Principle[]>("restore_principles"),
   principleCoverage: () => call<CoverageRow[]>("principle_coverage"),
+  principleStories: (principleId: number) => call<StoryCard[]>("principle_stories", { principleId }),
 };
