@@ -125,6 +125,11 @@ async fn run() -> AppResult<()> {
             principles::coverage(&pool)
         })
         .await?,
+        measure(
+            "principles::stories_for (interview prep, one principle)",
+            |i| principles::stories_for(&pool, 1 + (i as i64 % 16)),
+        )
+        .await?,
         measure("framework::focus_areas (Focus areas)", |_| {
             framework::focus_areas(&pool)
         })
