@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::activity::{self, Entity};
 use crate::error::{AppError, AppResult};
-use crate::{input, limits};
+use crate::{children, input, limits};
 
 #[derive(Debug, Clone, Serialize, FromRow, TS)]
 #[serde(rename_all = "camelCase")]
@@ -245,13 +245,7 @@ async fn check(
             ));
         }
     }
-    let links = input
-        .links
-        .unwrap_or_default()
-        .iter()
-        .filter(|u| !u.trim().is_empty())
-        .map(|u| limits::url("links", u))
-        .collect::<AppResult<Vec<_>>>()?;
+    let links = limits::urls("links", &input.links.unwrap_or_default())?;
     Ok(Checked {
         occurred_on,
         title,
@@ -300,30 +294,24 @@ async fn write(conn: &mut SqliteConnection, id: Option<i64>, c: &Checked) -> App
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM achievement_principles WHERE achievement_id = ?")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM achievement_links WHERE achievement_id = ?")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    for p in &c.principle_ids {
-        sqlx::query(
-            "INSERT INTO achievement_principles (achievement_id, principle_id) VALUES (?, ?)",
-        )
-        .bind(id)
-        .bind(p)
-        .execute(&mut *conn)
-        .await?;
-    }
-    for url in &c.links {
-        sqlx::query("INSERT INTO achievement_links (achievement_id, url) VALUES (?, ?)")
-            .bind(id)
-            .bind(url)
-            .execute(&mut *conn)
-            .await?;
-    }
+    children::replace(
+        conn,
+        "achievement_principles",
+        "achievement_id",
+        id,
+        "principle_id",
+        &c.principle_ids,
+    )
+    .await?;
+    children::replace(
+        conn,
+        "achievement_links",
+        "achievement_id",
+        id,
+        "url",
+        &c.links,
+    )
+    .await?;
     Ok(id)
 }
 

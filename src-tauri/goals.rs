@@ -10,7 +10,7 @@ use crate::activity::{self, Entity};
 use crate::error::{AppError, AppResult};
 use crate::plans;
 use crate::progress::{self, GoalFacts};
-use crate::{input, limits};
+use crate::{children, input, limits};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type, TS)]
 #[serde(rename_all = "snake_case")]
@@ -410,11 +410,7 @@ async fn check(
     };
 
     let links = match input.links {
-        Some(urls) => urls
-            .iter()
-            .filter(|u| !u.trim().is_empty())
-            .map(|u| limits::url("links", u))
-            .collect::<AppResult<Vec<_>>>()?,
+        Some(urls) => limits::urls("links", &urls)?,
         None => current.links,
     };
 
@@ -437,40 +433,25 @@ async fn check(
 
 /// Writes the goal's tags and links, replacing what was there.
 async fn write_tags(conn: &mut SqliteConnection, goal_id: i64, c: &Checked) -> AppResult<()> {
-    sqlx::query("DELETE FROM goal_facets WHERE goal_id = ?")
-        .bind(goal_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM goal_principles WHERE goal_id = ?")
-        .bind(goal_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM goal_links WHERE goal_id = ?")
-        .bind(goal_id)
-        .execute(&mut *conn)
-        .await?;
-    for id in &c.facet_ids {
-        sqlx::query("INSERT INTO goal_facets (goal_id, facet_id) VALUES (?, ?)")
-            .bind(goal_id)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    for id in &c.principle_ids {
-        sqlx::query("INSERT INTO goal_principles (goal_id, principle_id) VALUES (?, ?)")
-            .bind(goal_id)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    for url in &c.links {
-        sqlx::query("INSERT INTO goal_links (goal_id, url) VALUES (?, ?)")
-            .bind(goal_id)
-            .bind(url)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
+    children::replace(
+        conn,
+        "goal_facets",
+        "goal_id",
+        goal_id,
+        "facet_id",
+        &c.facet_ids,
+    )
+    .await?;
+    children::replace(
+        conn,
+        "goal_principles",
+        "goal_id",
+        goal_id,
+        "principle_id",
+        &c.principle_ids,
+    )
+    .await?;
+    children::replace(conn, "goal_links", "goal_id", goal_id, "url", &c.links).await
 }
 
 /// Inserts a checked goal; used by `create` and by carrying goals into a new quarter.

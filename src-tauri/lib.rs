@@ -8,6 +8,7 @@ pub mod activity;
 pub mod assessments;
 pub mod backups;
 pub mod checkins;
+pub mod children;
 pub mod clock;
 pub mod commands;
 pub mod db;

@@ -71,6 +71,15 @@ pub fn url(field: &str, value: &str) -> AppResult<String> {
     }
 }
 
+/// A list of web addresses typed one per line; blank lines are dropped.
+pub fn urls(field: &str, values: &[String]) -> AppResult<Vec<String>> {
+    values
+        .iter()
+        .filter(|u| !u.trim().is_empty())
+        .map(|u| url(field, u))
+        .collect()
+}
+
 /// A calendar date between 1970 and 2100.
 pub fn date(field: &str, value: NaiveDate) -> AppResult<NaiveDate> {
     if !(YEAR_MIN..=YEAR_MAX).contains(&value.year()) {
@@ -146,6 +155,16 @@ mod tests {
             assert!(url("url", bad).is_err(), "{bad} should be refused");
         }
         assert!(url("url", &format!("https://e.com/{}", "a".repeat(2_048))).is_err());
+        let typed = vec![
+            "https://a.example".to_owned(),
+            "  ".to_owned(),
+            " http://b.example ".to_owned(),
+        ];
+        assert_eq!(
+            urls("links", &typed).unwrap(),
+            ["https://a.example", "http://b.example"]
+        );
+        assert!(urls("links", &["file:///x".to_owned()]).is_err());
     }
 
     #[test]
