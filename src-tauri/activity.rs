@@ -16,6 +16,7 @@ pub enum Entity {
     Milestone,
     CheckIn,
     Achievement,
+    Resource,
 }
 
 impl Entity {
@@ -26,6 +27,7 @@ impl Entity {
             Entity::Milestone => "milestone",
             Entity::CheckIn => "check_in",
             Entity::Achievement => "achievement",
+            Entity::Resource => "resource",
         }
     }
 }

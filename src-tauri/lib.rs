@@ -17,6 +17,7 @@ pub mod framework;
 pub mod generator;
 pub mod goals;
 pub mod input;
+pub mod learning;
 pub mod limits;
 pub mod milestones;
 pub mod plan_view;

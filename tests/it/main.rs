@@ -8,6 +8,7 @@ mod errors;
 mod framework;
 mod generator;
 mod goals;
+mod learning;
 mod milestones;
 mod plans;
 mod review;

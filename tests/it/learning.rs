@@ -1,0 +1,434 @@
+use ladder_lib::error::{AppError, ErrorKind};
+use ladder_lib::input;
+use ladder_lib::learning::{
+    self, EntryInput, LearningStatus, ResourceFilter, ResourceInput, ResourceKind, ResourceSort,
+    Unit,
+};
+use sqlx::SqlitePool;
+
+use crate::common::{self, day, today};
+
+fn course(title: &str, total: Option<f64>, unit: Unit) -> ResourceInput {
+    ResourceInput {
+        kind: Some(ResourceKind::Course),
+        title: title.to_owned(),
+        provider: Some("Coursely".into()),
+        total_units: total,
+        unit: Some(unit),
+        ..Default::default()
+    }
+}
+
+fn did(units: f64, on: &str) -> EntryInput {
+    EntryInput {
+        units: Some(units),
+        on_date: Some(on.into()),
+        minutes: Some(30),
+        ..Default::default()
+    }
+}
+
+async fn tables(pool: &SqlitePool) -> Vec<i64> {
+    let mut v = Vec::new();
+    for t in [
+        "resources",
+        "resource_goals",
+        "progress_entries",
+        "activity",
+    ] {
+        v.push(common::count(pool, t).await);
+    }
+    v
+}
+
+fn assert_invalid(err: AppError, field: &str) {
+    assert_eq!(
+        (err.kind(), err.field()),
+        (ErrorKind::Invalid, Some(field)),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn a_twelve_lesson_course_goes_from_planned_to_completed_through_its_log() {
+    let t = common::db().await;
+    let r = learning::create(
+        &t.pool,
+        course("People management basics", Some(12.0), Unit::Lessons),
+        today(),
+    )
+    .await
+    .unwrap();
+    assert_eq!((r.status, r.percent), (LearningStatus::Planned, Some(0)));
+    let r = learning::log_progress(&t.pool, r.id, did(3.0, "2026-11-02"), today())
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.status, r.percent),
+        (LearningStatus::InProgress, Some(25))
+    );
+    let r = learning::log_progress(&t.pool, r.id, did(3.0, "2026-11-09"), today())
+        .await
+        .unwrap();
+    assert_eq!(r.percent, Some(50));
+    let r = learning::log_progress(&t.pool, r.id, did(6.0, "2026-11-20"), today())
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.status, r.percent, r.completed_on),
+        (
+            LearningStatus::Completed,
+            Some(100),
+            Some(day("2026-11-20"))
+        )
+    );
+    assert_eq!((r.units_done, r.minutes_spent), (12.0, 90));
+    let log =
+        ladder_lib::activity::for_entity(&t.pool, ladder_lib::activity::Entity::Resource, r.id)
+            .await
+            .unwrap();
+    let completed: Vec<_> = log.iter().filter(|a| a.action == "completed").collect();
+    assert_eq!(completed.len(), 1);
+    assert_eq!(
+        (completed[0].occurred_on, completed[0].summary.as_str()),
+        (day("2026-11-20"), "Completed \"People management basics\"")
+    );
+}
+
+#[tokio::test]
+async fn saying_where_you_are_records_the_difference() {
+    let t = common::db().await;
+    let r = learning::create(&t.pool, course("Book", Some(300.0), Unit::Pages), today())
+        .await
+        .unwrap();
+    learning::log_progress(&t.pool, r.id, did(40.0, "2026-11-01"), today())
+        .await
+        .unwrap();
+    let at = EntryInput {
+        at: Some(100.0),
+        ..Default::default()
+    };
+    let r = learning::log_progress(&t.pool, r.id, at, today())
+        .await
+        .unwrap();
+    let d = learning::detail(&t.pool, r.id).await.unwrap();
+    assert_eq!(
+        d.entries.iter().map(|e| e.units).collect::<Vec<_>>(),
+        [40.0, 60.0]
+    );
+    assert_eq!(d.entries[1].on_date, today(), "today by default");
+    assert_eq!(r.percent, Some(33));
+    let back = EntryInput {
+        at: Some(90.0),
+        ..Default::default()
+    };
+    assert_invalid(
+        learning::log_progress(&t.pool, r.id, back, today())
+            .await
+            .unwrap_err(),
+        "at",
+    );
+}
+
+#[tokio::test]
+async fn countable_units_cannot_pass_the_total_but_hours_can() {
+    let t = common::db().await;
+    let lessons = learning::create(
+        &t.pool,
+        course("Lessons", Some(12.0), Unit::Lessons),
+        today(),
+    )
+    .await
+    .unwrap();
+    learning::log_progress(&t.pool, lessons.id, did(10.0, "2026-11-01"), today())
+        .await
+        .unwrap();
+    let before = tables(&t.pool).await;
+    let err = learning::log_progress(&t.pool, lessons.id, did(3.0, "2026-11-02"), today())
+        .await
+        .unwrap_err();
+    assert_invalid(err, "units");
+    let err = learning::log_progress(
+        &t.pool,
+        lessons.id,
+        EntryInput {
+            at: Some(13.0),
+            ..Default::default()
+        },
+        today(),
+    )
+    .await
+    .unwrap_err();
+    assert_invalid(err, "at");
+    assert_eq!(tables(&t.pool).await, before, "nothing written");
+
+    let hours = learning::create(
+        &t.pool,
+        course("Workshop", Some(10.0), Unit::Hours),
+        today(),
+    )
+    .await
+    .unwrap();
+    let r = learning::log_progress(&t.pool, hours.id, did(8.0, "2026-11-01"), today())
+        .await
+        .unwrap();
+    assert_eq!(r.percent, Some(80));
+    let r = learning::log_progress(&t.pool, hours.id, did(5.0, "2026-11-03"), today())
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.units_done, r.percent, r.status),
+        (13.0, Some(100), LearningStatus::Completed)
+    );
+}
+
+#[tokio::test]
+async fn editing_or_deleting_an_entry_recomputes_everything() {
+    let t = common::db().await;
+    let r = learning::create(
+        &t.pool,
+        course("Course", Some(12.0), Unit::Lessons),
+        today(),
+    )
+    .await
+    .unwrap();
+    learning::log_progress(&t.pool, r.id, did(6.0, "2026-11-01"), today())
+        .await
+        .unwrap();
+    learning::log_progress(&t.pool, r.id, did(6.0, "2026-11-08"), today())
+        .await
+        .unwrap();
+    let d = learning::detail(&t.pool, r.id).await.unwrap();
+    assert_eq!(d.resource.status, LearningStatus::Completed);
+
+    let r = learning::edit_entry(&t.pool, d.entries[1].id, did(2.0, "2026-11-08"), today())
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.status, r.percent, r.completed_on),
+        (LearningStatus::InProgress, Some(67), None)
+    );
+    // The edited entry may grow again up to the total, not past it.
+    let err = learning::edit_entry(&t.pool, d.entries[1].id, did(7.0, "2026-11-08"), today())
+        .await
+        .unwrap_err();
+    assert_invalid(err, "units");
+    let r = learning::delete_entry(&t.pool, d.entries[1].id, today())
+        .await
+        .unwrap();
+    assert_eq!((r.units_done, r.percent), (6.0, Some(50)));
+    let r = learning::delete_entry(&t.pool, d.entries[0].id, today())
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.status, r.last_activity_on),
+        (LearningStatus::Planned, None)
+    );
+}
+
+#[tokio::test]
+async fn completed_or_dropped_by_hand_overrides_the_log_until_cleared() {
+    let t = common::db().await;
+    let r = learning::create(&t.pool, course("Talk", None, Unit::Hours), today())
+        .await
+        .unwrap();
+    assert_eq!(r.percent, None, "no total, no percentage");
+    let r = learning::set_manual_status(&t.pool, r.id, Some(LearningStatus::Completed), today())
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.status, r.percent, r.completed_on, r.manual),
+        (LearningStatus::Completed, Some(100), Some(today()), true)
+    );
+    let r = learning::set_manual_status(&t.pool, r.id, Some(LearningStatus::Dropped), today())
+        .await
+        .unwrap();
+    assert_eq!((r.status, r.completed_on), (LearningStatus::Dropped, None));
+    let r = learning::set_manual_status(&t.pool, r.id, None, today())
+        .await
+        .unwrap();
+    assert_eq!(r.status, LearningStatus::Planned);
+    let err = learning::set_manual_status(&t.pool, r.id, Some(LearningStatus::InProgress), today())
+        .await
+        .unwrap_err();
+    assert_invalid(err, "status");
+}
+
+#[tokio::test]
+async fn bad_resources_and_entries_are_refused_at_their_field() {
+    let t = common::db().await;
+    let r = learning::create(
+        &t.pool,
+        course("Course", Some(12.0), Unit::Lessons),
+        today(),
+    )
+    .await
+    .unwrap();
+    learning::log_progress(&t.pool, r.id, did(5.0, "2026-11-01"), today())
+        .await
+        .unwrap();
+    let before = tables(&t.pool).await;
+    let cases: Vec<(ResourceInput, &str)> = vec![
+        (course(" ", None, Unit::Lessons), "title"),
+        (
+            ResourceInput {
+                url: Some("javascript:alert(1)".into()),
+                ..course("C", None, Unit::Lessons)
+            },
+            "url",
+        ),
+        (
+            ResourceInput {
+                url: Some("file:///etc/hosts".into()),
+                ..course("C", None, Unit::Lessons)
+            },
+            "url",
+        ),
+        (
+            ResourceInput {
+                certificate_url: Some("ftp://x".into()),
+                ..course("C", None, Unit::Lessons)
+            },
+            "certificateUrl",
+        ),
+        (course("C", Some(-3.0), Unit::Lessons), "totalUnits"),
+        (course("C", Some(0.0), Unit::Lessons), "totalUnits"),
+        (course("C", Some(f64::NAN), Unit::Lessons), "totalUnits"),
+        (
+            ResourceInput {
+                focus_area_id: Some(12),
+                ..course("C", None, Unit::Lessons)
+            },
+            "focusAreaId",
+        ),
+        (
+            ResourceInput {
+                goal_ids: Some(vec![5]),
+                ..course("C", None, Unit::Lessons)
+            },
+            "goalIds",
+        ),
+        (
+            ResourceInput {
+                target_on: Some("soon".into()),
+                ..course("C", None, Unit::Lessons)
+            },
+            "targetOn",
+        ),
+    ];
+    for (input, field) in cases {
+        assert_invalid(
+            learning::create(&t.pool, input, today()).await.unwrap_err(),
+            field,
+        );
+    }
+    let shrink = learning::update(
+        &t.pool,
+        r.id,
+        course("Course", Some(4.0), Unit::Lessons),
+        today(),
+    )
+    .await
+    .unwrap_err();
+    assert_invalid(shrink, "totalUnits");
+    let entries: Vec<(EntryInput, &str)> = vec![
+        (did(-1.0, "2026-11-02"), "units"),
+        (did(f64::INFINITY, "2026-11-02"), "units"),
+        (did(1.0, "2026-11-27"), "onDate"),
+        (
+            EntryInput {
+                minutes: Some(1_441),
+                ..did(1.0, "2026-11-02")
+            },
+            "minutes",
+        ),
+        (
+            EntryInput {
+                at: Some(6.0),
+                ..did(1.0, "2026-11-02")
+            },
+            "at",
+        ),
+        (EntryInput::default(), "units"),
+    ];
+    for (input, field) in entries {
+        assert_invalid(
+            learning::log_progress(&t.pool, r.id, input, today())
+                .await
+                .unwrap_err(),
+            field,
+        );
+    }
+    assert_eq!(tables(&t.pool).await, before, "nothing written");
+    let err = input::parse::<ResourceInput>(serde_json::json!({"title": "x", "kind": "lecture"}))
+        .unwrap_err();
+    assert_invalid(err, "kind");
+    let err = input::parse::<EntryInput>(serde_json::json!({"units": "three"})).unwrap_err();
+    assert_invalid(err, "units");
+}
+
+#[tokio::test]
+async fn the_library_filters_and_sorts() {
+    let t = common::db().await;
+    let a = learning::create(
+        &t.pool,
+        ResourceInput {
+            target_on: Some("2027-02-01".into()),
+            ..course("Beta", Some(5.0), Unit::Lessons)
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    let b = learning::create(
+        &t.pool,
+        ResourceInput {
+            kind: Some(ResourceKind::Book),
+            target_on: Some("2026-12-01".into()),
+            ..course("alpha", Some(100.0), Unit::Pages)
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    learning::log_progress(&t.pool, a.id, did(1.0, "2026-11-20"), today())
+        .await
+        .unwrap();
+    let ids =
+        |v: Vec<ladder_lib::learning::Resource>| v.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    let by = |sort| ResourceFilter {
+        sort: Some(sort),
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(learning::list(&t.pool, by(ResourceSort::Title))
+            .await
+            .unwrap()),
+        [b.id, a.id]
+    );
+    assert_eq!(
+        ids(learning::list(&t.pool, by(ResourceSort::Target))
+            .await
+            .unwrap()),
+        [b.id, a.id]
+    );
+    assert_eq!(
+        ids(learning::list(&t.pool, by(ResourceSort::Recent))
+            .await
+            .unwrap()),
+        [a.id, b.id]
+    );
+    let in_progress = ResourceFilter {
+        status: Some(LearningStatus::InProgress),
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(learning::list(&t.pool, in_progress).await.unwrap()),
+        [a.id]
+    );
+    let books = ResourceFilter {
+        kind: Some(ResourceKind::Book),
+        ..Default::default()
+    };
+    assert_eq!(ids(learning::list(&t.pool, books).await.unwrap()), [b.id]);
+}
