@@ -44,6 +44,18 @@ const COMMANDS: &[&str] = &[
     "restore_principles",
     "principle_coverage",
     "principle_stories",
+    "list_resources",
+    "resource_detail",
+    "create_resource",
+    "update_resource",
+    "delete_resource",
+    "set_resource_status",
+    "log_progress",
+    "edit_progress",
+    "delete_progress",
+    "learning_history",
+    "preview_csv",
+    "import_csv",
 ];
 
 fn main() {

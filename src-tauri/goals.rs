@@ -170,6 +170,8 @@ pub struct GoalDetail {
     pub carried_from: Option<String>,
     /// Wins logged against this goal, newest first.
     pub wins: Vec<crate::achievements::Achievement>,
+    /// Learning resources linked to this goal, with their progress.
+    pub resources: Vec<crate::learning::Resource>,
 }
 
 const SELECT: &str = "SELECT g.id, g.plan_id, g.focus_area_id, g.title, g.why, g.measure,
@@ -244,6 +246,7 @@ pub async fn detail(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<G
         milestones: crate::milestones::list(&mut conn, id, today).await?,
         check_ins: crate::checkins::list(&mut conn, id).await?,
         wins: crate::achievements::for_goal(&mut conn, id).await?,
+        resources: crate::learning::for_goal(&mut conn, id).await?,
         plan_closed: plan.status == plans::PlanStatus::Closed,
         goal,
         facet_ids,

@@ -11,6 +11,7 @@ pub mod checkins;
 pub mod children;
 pub mod clock;
 pub mod commands;
+pub mod csv_import;
 pub mod db;
 pub mod error;
 pub mod framework;
@@ -18,6 +19,7 @@ pub mod generator;
 pub mod goals;
 pub mod input;
 pub mod learning;
+pub mod learning_history;
 pub mod limits;
 pub mod milestones;
 pub mod plan_view;
@@ -96,6 +98,18 @@ pub fn run() {
             commands::wins::restore_principles,
             commands::wins::principle_coverage,
             commands::wins::principle_stories,
+            commands::learning::list_resources,
+            commands::learning::resource_detail,
+            commands::learning::create_resource,
+            commands::learning::update_resource,
+            commands::learning::delete_resource,
+            commands::learning::set_resource_status,
+            commands::learning::log_progress,
+            commands::learning::edit_progress,
+            commands::learning::delete_progress,
+            commands::learning::learning_history,
+            commands::learning::preview_csv,
+            commands::learning::import_csv,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

@@ -2,7 +2,7 @@
 //!
 //! Native dialogs cannot be driven by WebDriver, so when `LADDER_SAVE_DIR` is set (the
 //! end-to-end run sets it) files are saved there under their suggested name instead of
-//! asking. The dialog is opened from Rust, so the web view needs no dialog permission.
+//! asking, and `LADDER_OPEN_FILE` names the file to open. The dialog is opened from Rust, so the web view needs no dialog permission.
 
 use std::path::PathBuf;
 
@@ -12,6 +12,30 @@ use tauri_plugin_dialog::DialogExt;
 use crate::error::{AppError, AppResult};
 
 pub const SAVE_DIR_VAR: &str = "LADDER_SAVE_DIR";
+pub const OPEN_FILE_VAR: &str = "LADDER_OPEN_FILE";
+
+/// Asks which file to open; `None` when the user cancels. `LADDER_OPEN_FILE`, set by
+/// the end-to-end run, answers instead.
+pub async fn choose_open_path<R: Runtime>(
+    app: &AppHandle<R>,
+    filter: (&str, &[&str]),
+) -> AppResult<Option<PathBuf>> {
+    if let Some(file) = std::env::var_os(OPEN_FILE_VAR).filter(|f| !f.is_empty()) {
+        return Ok(Some(PathBuf::from(file)));
+    }
+    let (name, extensions) = filter;
+    let dialog = app.dialog().file().add_filter(name, extensions);
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))?;
+    match picked {
+        None => Ok(None),
+        Some(path) => path
+            .into_path()
+            .map(Some)
+            .map_err(|e| AppError::Io(std::io::Error::other(e.to_string()))),
+    }
+}
 
 /// Asks where to save a file; `None` when the user cancels.
 pub async fn choose_save_path<R: Runtime>(

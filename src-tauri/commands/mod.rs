@@ -5,6 +5,7 @@ pub mod app;
 pub mod files;
 pub mod framework;
 pub mod goals;
+pub mod learning;
 pub mod plans;
 pub mod wins;
 

@@ -432,3 +432,85 @@ async fn the_library_filters_and_sorts() {
     };
     assert_eq!(ids(learning::list(&t.pool, books).await.unwrap()), [b.id]);
 }
+
+#[tokio::test]
+async fn history_counts_completions_per_quarter_and_minutes_per_week() {
+    let t = common::db().await;
+    let a = learning::create(&t.pool, course("A", Some(1.0), Unit::Lessons), today())
+        .await
+        .unwrap();
+    let b = learning::create(&t.pool, course("B", Some(1.0), Unit::Lessons), today())
+        .await
+        .unwrap();
+    let c = learning::create(&t.pool, course("C", Some(10.0), Unit::Lessons), today())
+        .await
+        .unwrap();
+    learning::log_progress(
+        &t.pool,
+        a.id,
+        EntryInput {
+            minutes: Some(45),
+            ..did(1.0, "2026-11-23")
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    learning::log_progress(
+        &t.pool,
+        b.id,
+        EntryInput {
+            minutes: Some(20),
+            ..did(1.0, "2026-08-10")
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    learning::log_progress(
+        &t.pool,
+        c.id,
+        EntryInput {
+            minutes: Some(15),
+            ..did(1.0, "2026-11-26")
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    learning::log_progress(
+        &t.pool,
+        c.id,
+        EntryInput {
+            minutes: Some(60),
+            ..did(1.0, "2026-11-16")
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+
+    let h = ladder_lib::learning_history::history(&t.pool, today(), 1)
+        .await
+        .unwrap();
+    assert_eq!(h.completed_per_quarter.len(), 8);
+    let last_two: Vec<(&str, i64)> = h.completed_per_quarter[6..]
+        .iter()
+        .map(|q| (q.label.as_str(), q.completed))
+        .collect();
+    assert_eq!(last_two, [("Q3 2026", 1), ("Q4 2026", 1)]);
+    assert_eq!(h.completed_per_quarter[0].label, "Q1 2025");
+    assert_eq!(h.minutes_per_week.len(), 12);
+    let last = h.minutes_per_week.last().unwrap();
+    assert_eq!(
+        (last.week_of, last.minutes),
+        (day("2026-11-23"), 60),
+        "45 on Monday + 15 on Thursday"
+    );
+    assert_eq!(h.minutes_per_week[10].minutes, 60);
+    assert_eq!(
+        h.minutes_per_week.iter().map(|w| w.minutes).sum::<i64>(),
+        120,
+        "August is outside the twelve weeks"
+    );
+}

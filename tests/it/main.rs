@@ -3,6 +3,7 @@
 
 mod checkins;
 mod common;
+mod csv;
 mod db;
 mod errors;
 mod framework;

@@ -3,6 +3,7 @@ import type { Achievement } from "./Achievement";
 import type { CheckIn } from "./CheckIn";
 import type { Goal } from "./Goal";
 import type { Milestone } from "./Milestone";
+import type { Resource } from "./Resource";
 
 /**
  * One goal in full, for the goal panel.
@@ -19,4 +20,8 @@ carriedFrom: string | null,
 /**
  * Wins logged against this goal, newest first.
  */
-wins: Array<Achievement>, };
+wins: Array<Achievement>, 
+/**
+ * Learning resources linked to this goal, with their progress.
+ */
+resources: Array<Resource>, };

@@ -1,0 +1,140 @@
+use tauri::{AppHandle, Emitter, State};
+
+use super::AppState;
+use crate::clock;
+use crate::csv_import::{self, ImportOutcome, ImportPreview, OnDuplicate};
+use crate::error::{AppError, AppResult};
+use crate::input;
+use crate::learning::{self, LearningStatus, Resource, ResourceDetail};
+use crate::learning_history::{self, LearningHistory};
+use crate::settings;
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn list_resources(
+    state: State<'_, AppState>,
+    filter: serde_json::Value,
+) -> AppResult<Vec<Resource>> {
+    learning::list(&state.pool, input::parse(filter)?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn resource_detail(state: State<'_, AppState>, id: i64) -> AppResult<ResourceDetail> {
+    learning::detail(&state.pool, id).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn create_resource(
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> AppResult<Resource> {
+    learning::create(&state.pool, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn update_resource(
+    state: State<'_, AppState>,
+    id: i64,
+    input: serde_json::Value,
+) -> AppResult<Resource> {
+    learning::update(&state.pool, id, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn delete_resource(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+    learning::delete(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, status), err)]
+pub async fn set_resource_status(
+    state: State<'_, AppState>,
+    id: i64,
+    status: serde_json::Value,
+) -> AppResult<Resource> {
+    let status: Option<LearningStatus> = input::parse(status)?;
+    learning::set_manual_status(&state.pool, id, status, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn log_progress(
+    state: State<'_, AppState>,
+    resource_id: i64,
+    input: serde_json::Value,
+) -> AppResult<Resource> {
+    learning::log_progress(
+        &state.pool,
+        resource_id,
+        input::parse(input)?,
+        clock::today()?,
+    )
+    .await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn edit_progress(
+    state: State<'_, AppState>,
+    entry_id: i64,
+    input: serde_json::Value,
+) -> AppResult<Resource> {
+    learning::edit_entry(&state.pool, entry_id, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn delete_progress(state: State<'_, AppState>, entry_id: i64) -> AppResult<Resource> {
+    learning::delete_entry(&state.pool, entry_id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn learning_history(state: State<'_, AppState>) -> AppResult<LearningHistory> {
+    let month = settings::get(&state.pool).await?.fiscal_year_start_month;
+    learning_history::history(&state.pool, clock::today()?, month).await
+}
+
+/// Asks for a CSV file and previews it; `None` when the user cancels.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err)]
+pub async fn preview_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> AppResult<Option<(String, ImportPreview)>> {
+    let Some(path) = super::files::choose_open_path(&app, ("CSV", &["csv", "txt"])).await? else {
+        return Ok(None);
+    };
+    let bytes = tokio::fs::read(&path).await?;
+    let preview = csv_import::preview(&state.pool, &bytes).await?;
+    Ok(Some((path.display().to_string(), preview)))
+}
+
+/// Imports the file the preview read; emits `import-progress` events as rows are written.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err)]
+pub async fn import_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+    on_duplicate: serde_json::Value,
+) -> AppResult<ImportOutcome> {
+    let on_duplicate: OnDuplicate = input::parse(on_duplicate)?;
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(|e| AppError::invalid("file", format!("Cannot read {path}: {e}")))?;
+    csv_import::import(
+        &state.pool,
+        &bytes,
+        on_duplicate,
+        clock::today()?,
+        |done, total| {
+            let _ = app.emit("import-progress", (done, total));
+        },
+    )
+    .await
+}
