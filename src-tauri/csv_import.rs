@@ -130,8 +130,12 @@ fn unterminated_quote(text: &str) -> Option<usize> {
     in_quotes.then_some(opened_on)
 }
 
-/// Reads the file into rows of named cells; file-level problems are errors.
-fn read(bytes: &[u8]) -> AppResult<(Vec<String>, Vec<(u64, Vec<String>)>)> {
+/// A data row as read: its row number and its cells.
+type RawRow = (u64, Vec<String>);
+
+/// Reads the file into the normalised header and the data rows; file-level problems are
+/// errors.
+fn read(bytes: &[u8]) -> AppResult<(Vec<String>, Vec<RawRow>)> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
