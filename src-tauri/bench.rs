@@ -130,6 +130,28 @@ async fn run() -> AppResult<()> {
             |i| principles::stories_for(&pool, 1 + (i as i64 % 16)),
         )
         .await?,
+        measure("learning::list (Learning screen, all 2,000)", |_| {
+            learning::list(&pool, ResourceFilter::default())
+        })
+        .await?,
+        measure("learning::list (in progress only)", |_| {
+            learning::list(
+                &pool,
+                ResourceFilter {
+                    status: Some(LearningStatus::InProgress),
+                    ..ResourceFilter::default()
+                },
+            )
+        })
+        .await?,
+        measure("learning::detail (resource panel)", |i| {
+            learning::detail(&pool, 1 + (i as i64 % 2_000))
+        })
+        .await?,
+        measure("learning_history::history (charts)", |_| {
+            learning_history::history(&pool, today, 1)
+        })
+        .await?,
         measure("framework::focus_areas (Focus areas)", |_| {
             framework::focus_areas(&pool)
         })
@@ -186,6 +208,35 @@ async fn run() -> AppResult<()> {
         let ok = if r.p99 <= TARGET { "yes" } else { "NO" };
         println!("| {} | {} | {} | {ok} |", r.call, ms(r.p50), ms(r.p99));
     }
+
+    // A 10,000-row CSV import into a fresh database: one run, timed whole.
+    let csv_dir = tempfile::tempdir()?;
+    let csv_pool = db::connect(&csv_dir.path().join(db::DB_FILE)).await?;
+    let mut csv =
+        String::from("title,kind,provider,url,total units,unit,focus area,status,target date\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!(
+            "Course {i},course,Provider {},https://learn.example.com/{i},12,lessons,Skill Development,planned,2027-06-30\n",
+            i % 40
+        ));
+    }
+    let started = Instant::now();
+    let outcome = csv_import::import(
+        &csv_pool,
+        csv.as_bytes(),
+        OnDuplicate::Skip,
+        today,
+        |_, _| {},
+    )
+    .await?;
+    println!();
+    println!(
+        "CSV import of 10,000 rows ({} KB): {} created in {} (one transaction)",
+        csv.len() / 1024,
+        outcome.created,
+        ms(started.elapsed())
+    );
+    csv_pool.close().await;
     pool.close().await;
     Ok(())
 }

@@ -17,6 +17,7 @@ use crate::checkins::{self, CheckInInput};
 use crate::clock;
 use crate::error::AppResult;
 use crate::goals::{self, GoalInput, GoalStatus, MeasureKind, Priority};
+use crate::learning::{self, EntryInput, ResourceInput, ResourceKind, Unit};
 use crate::milestones::{self, MilestoneInput};
 use crate::plans::{self, PlanInput, PlanStatus};
 use crate::review::{self, CloseInput};
@@ -33,17 +34,22 @@ pub struct Scale {
     pub check_ins_per_goal: usize,
     /// Wins logged during each quarter; every other one gets a STAR story.
     pub wins_per_plan: usize,
+    /// Learning resources started each quarter, and progress entries logged on each.
+    pub resources_per_plan: usize,
+    pub entries_per_resource: usize,
 }
 
 impl Scale {
     /// Five years of use: 20 plans, 600 goals, about 6,000 milestones, 12,000 check-ins,
-    /// 2,000 wins.
+    /// 2,000 wins, 2,000 learning resources with 40,000 progress entries.
     pub const STANDARD: Scale = Scale {
         plans: 20,
         goals_per_plan: 30,
         milestones_per_goal: 10,
         check_ins_per_goal: 20,
         wins_per_plan: 100,
+        resources_per_plan: 100,
+        entries_per_resource: 20,
     };
 }
 
@@ -163,6 +169,51 @@ const WINS: &[(&str, &str, &str, f64, f64, bool)] = &[
         0.0,
         0.0,
         true,
+    ),
+];
+
+const RESOURCES: &[(&str, &str, ResourceKind, Unit)] = &[
+    (
+        "People management essentials",
+        "Coursely",
+        ResourceKind::Course,
+        Unit::Lessons,
+    ),
+    (
+        "The first-time manager",
+        "Northwind Press",
+        ResourceKind::Book,
+        Unit::Chapters,
+    ),
+    (
+        "Cloud architect certificate",
+        "CloudCo",
+        ResourceKind::Certification,
+        Unit::Hours,
+    ),
+    (
+        "Negotiation for engineers",
+        "Internal academy",
+        ResourceKind::Workshop,
+        Unit::Hours,
+    ),
+    (
+        "Designing data systems",
+        "Northwind Press",
+        ResourceKind::Book,
+        Unit::Pages,
+    ),
+    (
+        "Leading without authority",
+        "Talks weekly",
+        ResourceKind::Podcast,
+        Unit::Hours,
+    ),
+    (
+        "Running effective 1:1s",
+        "Coursely",
+        ResourceKind::Video,
+        Unit::Lessons,
     ),
 ];
 
@@ -363,6 +414,49 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
                     },
                 };
                 stories::save(pool, win.id, story, last_day).await?;
+            }
+        }
+
+        for r in 0..scale.resources_per_plan {
+            let (name, provider, kind, unit) = RESOURCES[r % RESOURCES.len()];
+            let per_entry = if unit == Unit::Pages { 10.0 } else { 1.0 };
+            // About a third are sized to be finished by the log; the rest stay in progress.
+            let entries = scale.entries_per_resource as f64;
+            let total = if r % 3 == 0 {
+                entries * per_entry
+            } else {
+                entries * per_entry * 2.0
+            };
+            let resource = learning::create(
+                pool,
+                ResourceInput {
+                    kind: Some(kind),
+                    title: format!(
+                        "{name} ({} #{})",
+                        clock::quarter_label(plan.starts_on, 1),
+                        r + 1
+                    ),
+                    provider: Some(provider.to_owned()),
+                    url: Some(format!("https://learn.example.com/{}", r + 1)),
+                    focus_area_id: Some(if r % 2 == 0 { 7 } else { 6 }),
+                    total_units: Some(total),
+                    unit: Some(unit),
+                    target_on: Some(plan.ends_on.to_string()),
+                    goal_ids: goal_ids.get(r % goal_ids.len().max(1)).map(|g| vec![*g]),
+                    ..ResourceInput::default()
+                },
+                plan.starts_on,
+            )
+            .await?;
+            for e in 0..scale.entries_per_resource {
+                let on = day((e as u64 + 1) * span / (scale.entries_per_resource as u64 + 1));
+                let entry = EntryInput {
+                    on_date: Some(on.to_string()),
+                    units: Some(per_entry),
+                    minutes: Some(20 + dice.roll(60) as i64),
+                    ..EntryInput::default()
+                };
+                learning::log_progress(pool, resource.id, entry, last_day).await?;
             }
         }
 

@@ -12,6 +12,8 @@ async fn the_standard_set_is_five_years_of_quarterly_plans() {
         milestones_per_goal: 2,
         check_ins_per_goal: 2,
         wins_per_plan: 3,
+        resources_per_plan: 2,
+        entries_per_resource: 3,
         ..Scale::STANDARD
     };
     generator::generate(&t.pool, today(), scale).await.unwrap();
@@ -72,6 +74,8 @@ async fn the_generator_is_deterministic() {
             milestones_per_goal: 2,
             check_ins_per_goal: 2,
             wins_per_plan: 2,
+            resources_per_plan: 1,
+            entries_per_resource: 2,
         },
     )
     .await
@@ -85,6 +89,8 @@ async fn the_generator_is_deterministic() {
             milestones_per_goal: 2,
             check_ins_per_goal: 2,
             wins_per_plan: 2,
+            resources_per_plan: 1,
+            entries_per_resource: 2,
         },
     )
     .await
