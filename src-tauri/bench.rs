@@ -8,11 +8,14 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use ladder_lib::csv_import::{self, OnDuplicate};
 use ladder_lib::error::AppResult;
 use ladder_lib::generator::{self, Scale};
+use ladder_lib::learning::{self, LearningStatus, ResourceFilter};
 use ladder_lib::plans::{self, PlanInput};
 use ladder_lib::{
-    achievements, activity, clock, db, framework, goals, plan_view, principles, review, settings,
+    achievements, activity, clock, db, framework, goals, learning_history, plan_view, principles,
+    review, settings,
 };
 
 const RUNS: usize = 2_000;
