@@ -56,6 +56,7 @@ const COMMANDS: &[&str] = &[
     "learning_history",
     "preview_csv",
     "import_csv",
+    "open_resource_url",
 ];
 
 fn main() {

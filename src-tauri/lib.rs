@@ -45,6 +45,8 @@ pub fn run() {
     tauri::Builder::default()
         // Opened from Rust only (commands::files); the web view gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
+        // Used from Rust only, for http(s) addresses the user stored.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let dir = db::data_dir(|| app.path().app_data_dir().ok())
                 .ok_or("could not find a folder for the app's data; set LADDER_DATA_DIR")?;
@@ -110,6 +112,7 @@ pub fn run() {
             commands::learning::learning_history,
             commands::learning::preview_csv,
             commands::learning::import_csv,
+            commands::learning::open_resource_url,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

@@ -138,3 +138,28 @@ pub async fn import_csv(
     )
     .await
 }
+
+/// Opens a resource's web address (or its certificate's) in the system browser. Only
+/// http and https addresses are opened; they are checked again here, not trusted.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err)]
+pub async fn open_resource_url(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    certificate: bool,
+) -> AppResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let mut conn = state.pool.acquire().await?;
+    let resource = learning::fetch(&mut conn, id).await?;
+    let url = if certificate {
+        resource.certificate_url
+    } else {
+        resource.url
+    };
+    let url = url.ok_or_else(|| AppError::invalid("url", "This resource has no web address."))?;
+    let url = crate::limits::url("url", &url)?;
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))
+}

@@ -46,6 +46,11 @@ impl App {
             .env("LADDER_TODAY", TODAY)
             // Files the app would ask where to save land here instead.
             .env("LADDER_SAVE_DIR", data_dir.join("exports"))
+            // The file an "open" dialog would return: the sample CSV in the repository.
+            .env(
+                "LADDER_OPEN_FILE",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-learning.csv"),
+            )
             .env("XDG_DATA_HOME", xdg.join("data"))
             .env("XDG_CACHE_HOME", xdg.join("cache"))
             .env("XDG_CONFIG_HOME", xdg.join("config"))

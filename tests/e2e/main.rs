@@ -2,6 +2,7 @@
 //! and then in the SQLite file. Run them one at a time (`--test-threads=1`).
 
 mod harness;
+mod learning;
 mod quarter;
 mod tour;
 mod wins;

@@ -1,6 +1,7 @@
 // The only module that talks to Rust. Every command has a typed wrapper here; errors
 // always reject with an AppError so callers can route them to a field or the banner.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { FocusArea } from "./bindings/FocusArea";
@@ -33,6 +34,16 @@ import type { CoverageRow } from "./bindings/CoverageRow";
 import type { PrincipleInput } from "./bindings/PrincipleInput";
 import type { Story } from "./bindings/Story";
 import type { StoryCard } from "./bindings/StoryCard";
+import type { EntryInput } from "./bindings/EntryInput";
+import type { ImportOutcome } from "./bindings/ImportOutcome";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { LearningHistory } from "./bindings/LearningHistory";
+import type { LearningStatus } from "./bindings/LearningStatus";
+import type { OnDuplicate } from "./bindings/OnDuplicate";
+import type { Resource } from "./bindings/Resource";
+import type { ResourceDetail } from "./bindings/ResourceDetail";
+import type { ResourceFilter } from "./bindings/ResourceFilter";
+import type { ResourceInput } from "./bindings/ResourceInput";
 import { toAppError } from "./lib/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -99,4 +110,22 @@ export const api = {
   restorePrinciples: () => call<Principle[]>("restore_principles"),
   principleCoverage: () => call<CoverageRow[]>("principle_coverage"),
   principleStories: (principleId: number) => call<StoryCard[]>("principle_stories", { principleId }),
+
+  listResources: (filter: ResourceFilter) => call<Resource[]>("list_resources", { filter }),
+  resourceDetail: (id: number) => call<ResourceDetail>("resource_detail", { id }),
+  createResource: (input: ResourceInput) => call<Resource>("create_resource", { input }),
+  updateResource: (id: number, input: ResourceInput) => call<Resource>("update_resource", { id, input }),
+  deleteResource: (id: number) => call<void>("delete_resource", { id }),
+  /** Completed or dropped by hand; null lets the log decide again. */
+  setResourceStatus: (id: number, status: LearningStatus | null) => call<Resource>("set_resource_status", { id, status }),
+  logProgress: (resourceId: number, input: EntryInput) => call<Resource>("log_progress", { resourceId, input }),
+  deleteProgress: (entryId: number) => call<Resource>("delete_progress", { entryId }),
+  learningHistory: () => call<LearningHistory>("learning_history"),
+  /** Asks for a file and previews it; null when the dialog is cancelled. */
+  previewCsv: () => call<[string, ImportPreview] | null>("preview_csv"),
+  importCsv: (path: string, onDuplicate: OnDuplicate) => call<ImportOutcome>("import_csv", { path, onDuplicate }),
+  openResourceUrl: (id: number, certificate = false) => call<void>("open_resource_url", { id, certificate }),
+  /** Rows written so far by a running import. */
+  onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>
+    listen<[number, number]>("import-progress", (e) => handler(e.payload[0], e.payload[1])),
 };

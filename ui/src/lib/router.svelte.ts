@@ -1,12 +1,13 @@
 // Which screen is showing, kept in the URL hash so reloads land on the same screen.
 
-export type Screen = "plans" | "plan" | "review" | "wins" | "focus-areas" | "settings";
+export type Screen = "plans" | "plan" | "review" | "learning" | "wins" | "focus-areas" | "settings";
 
 /** Screens in the sidebar, with their Ctrl/Cmd shortcut key. */
 export const SCREENS: readonly { id: Screen; label: string; key: string }[] = [
   { id: "plans", label: "Plans", key: "1" },
-  { id: "wins", label: "Wins & stories", key: "2" },
-  { id: "focus-areas", label: "Focus areas", key: "3" },
+  { id: "learning", label: "Learning", key: "2" },
+  { id: "wins", label: "Wins & stories", key: "3" },
+  { id: "focus-areas", label: "Focus areas", key: "4" },
   { id: "settings", label: "Settings", key: "," },
 ];
 
