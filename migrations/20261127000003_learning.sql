@@ -55,7 +55,8 @@ CREATE TABLE progress_entries (
     updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX progress_entries_by_resource ON progress_entries (resource_id, on_date, id);
-CREATE INDEX progress_entries_by_day ON progress_entries (on_date);
+-- Covers the minutes-per-week chart.
+CREATE INDEX progress_entries_by_day ON progress_entries (on_date, minutes);
 
 CREATE TRIGGER resources_touch AFTER UPDATE ON resources WHEN NEW.updated_at IS OLD.updated_at
 BEGIN UPDATE resources SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id; END;

@@ -133,7 +133,7 @@ async fn run() -> AppResult<()> {
             |i| principles::stories_for(&pool, 1 + (i as i64 % 16)),
         )
         .await?,
-        measure("learning::list (Learning screen, all 2,000)", |_| {
+        measure("learning::list (Learning screen, first 100)", |_| {
             learning::list(&pool, ResourceFilter::default())
         })
         .await?,
@@ -188,6 +188,8 @@ async fn run() -> AppResult<()> {
         "check_ins",
         "achievements",
         "stories",
+        "resources",
+        "progress_entries",
         "activity",
     ] {
         let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))

@@ -265,6 +265,11 @@ pub struct ResourceFilter {
     pub focus_area_id: Option<i64>,
     #[ts(optional)]
     pub sort: Option<ResourceSort>,
+    /// A page of at most this many rows (default 100).
+    #[ts(optional, type = "number")]
+    pub limit: Option<i64>,
+    #[ts(optional, type = "number")]
+    pub offset: Option<i64>,
 }
 
 const SELECT: &str = "SELECT id, kind, title, provider, url, focus_area_id, total_units, unit, target_on,
@@ -281,11 +286,13 @@ pub async fn list(pool: &SqlitePool, filter: ResourceFilter) -> AppResult<Vec<Re
     let rows = sqlx::query_as::<_, Resource>(&format!(
         "{SELECT} WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR kind = ?2)
            AND (?3 IS NULL OR focus_area_id = ?3)
-         ORDER BY {order}"
+         ORDER BY {order} LIMIT ?4 OFFSET ?5"
     ))
     .bind(filter.status)
     .bind(filter.kind)
     .bind(filter.focus_area_id)
+    .bind(filter.limit.unwrap_or(100).clamp(1, 500))
+    .bind(filter.offset.unwrap_or(0).max(0))
     .fetch_all(pool)
     .await?;
     Ok(rows.into_iter().map(Resource::with_percent).collect())

@@ -514,3 +514,41 @@ async fn history_counts_completions_per_quarter_and_minutes_per_week() {
         "August is outside the twelve weeks"
     );
 }
+
+#[tokio::test]
+async fn the_library_comes_a_page_at_a_time() {
+    let t = common::db().await;
+    for i in 0..5 {
+        learning::create(
+            &t.pool,
+            course(&format!("Course {i}"), None, Unit::Lessons),
+            today(),
+        )
+        .await
+        .unwrap();
+    }
+    let page = |offset| ResourceFilter {
+        sort: Some(ResourceSort::Title),
+        limit: Some(2),
+        offset: Some(offset),
+        ..Default::default()
+    };
+    let titles =
+        |v: Vec<ladder_lib::learning::Resource>| v.into_iter().map(|r| r.title).collect::<Vec<_>>();
+    assert_eq!(
+        titles(learning::list(&t.pool, page(0)).await.unwrap()),
+        ["Course 0", "Course 1"]
+    );
+    assert_eq!(
+        titles(learning::list(&t.pool, page(4)).await.unwrap()),
+        ["Course 4"]
+    );
+    assert_eq!(
+        learning::list(&t.pool, ResourceFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        5,
+        "100 by default"
+    );
+}

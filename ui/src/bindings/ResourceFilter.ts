@@ -3,4 +3,8 @@ import type { LearningStatus } from "./LearningStatus";
 import type { ResourceKind } from "./ResourceKind";
 import type { ResourceSort } from "./ResourceSort";
 
-export type ResourceFilter = { status?: LearningStatus, kind?: ResourceKind, focusAreaId?: number, sort?: ResourceSort, };
+export type ResourceFilter = { status?: LearningStatus, kind?: ResourceKind, focusAreaId?: number, sort?: ResourceSort, 
+/**
+ * A page of at most this many rows (default 100).
+ */
+limit?: number, offset?: number, };
