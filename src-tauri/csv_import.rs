@@ -399,6 +399,8 @@ pub async fn import(
                 .execute(&mut *tx)
                 .await?;
                 set_imported_status(&mut tx, id, row.status, today).await?;
+                // A merged total can finish or reopen what the log holds.
+                learning::recompute(&mut tx, id, today).await?;
                 outcome.merged += 1;
             }
             (None, _) => {
@@ -415,7 +417,7 @@ pub async fn import(
                     notes: String::new(),
                     goal_ids: Vec::new(),
                 };
-                let id = learning::write(&mut tx, None, &c).await?;
+                let id = learning::insert_new(&mut tx, &c).await?;
                 set_imported_status(&mut tx, id, row.status, today).await?;
                 outcome.created += 1;
             }
@@ -453,13 +455,13 @@ async fn set_imported_status(
         Some(LearningStatus::Dropped) => Some("dropped"),
         _ => None,
     };
-    if let Some(manual) = manual {
-        sqlx::query("UPDATE resources SET manual_status = ?, manual_on = ? WHERE id = ?")
-            .bind(manual)
-            .bind(today)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-    }
+    // Without a hand-set status there is nothing to derive that the row does not hold.
+    let Some(manual) = manual else { return Ok(()) };
+    sqlx::query("UPDATE resources SET manual_status = ?, manual_on = ? WHERE id = ?")
+        .bind(manual)
+        .bind(today)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     learning::recompute(conn, id, today).await
 }

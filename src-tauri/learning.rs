@@ -279,7 +279,8 @@ const SELECT: &str = "SELECT id, kind, title, provider, url, focus_area_id, tota
 
 pub async fn list(pool: &SqlitePool, filter: ResourceFilter) -> AppResult<Vec<Resource>> {
     let order = match filter.sort.unwrap_or_default() {
-        ResourceSort::Recent => "last_activity_on IS NULL, last_activity_on DESC, id DESC",
+        // SQLite sorts NULL lowest, so never-touched resources come last, and the index serves it.
+        ResourceSort::Recent => "last_activity_on DESC, id DESC",
         ResourceSort::Target => "target_on IS NULL, target_on, title COLLATE NOCASE",
         ResourceSort::Title => "title COLLATE NOCASE, id",
     };
@@ -442,6 +443,28 @@ async fn check(conn: &mut SqliteConnection, input: ResourceInput) -> AppResult<C
         notes: limits::long_text("notes", input.notes.as_deref().unwrap_or(""))?,
         goal_ids,
     })
+}
+
+/// Inserts a new resource with no log in one statement (imports write thousands); its
+/// derived columns start at their defaults, which are right for an empty log.
+pub async fn insert_new(conn: &mut SqliteConnection, c: &Checked) -> AppResult<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO resources (kind, title, provider, url, focus_area_id, total_units, unit, target_on,
+             certificate_url, notes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(c.kind)
+    .bind(&c.title)
+    .bind(&c.provider)
+    .bind(&c.url)
+    .bind(c.focus_area_id)
+    .bind(c.total_units)
+    .bind(c.unit)
+    .bind(c.target_on)
+    .bind(&c.certificate_url)
+    .bind(&c.notes)
+    .fetch_one(conn)
+    .await?)
 }
 
 /// Writes a checked resource (inserting when `id` is `None`); the caller holds the
