@@ -46,6 +46,12 @@ async fn screenshot_tour() {
         .await
         .unwrap();
 
+    app.click("[data-testid=nav-learning]").await;
+    app.click("[data-testid=resource-row]").await;
+    app.find("[data-testid=resource-panel]").await;
+    app.find("[data-testid=chart-quarters] canvas").await;
+    app.screenshot("tour-learning").await;
+
     app.click("[data-testid=nav-wins]").await;
     app.find("[data-testid=win-row]").await;
     app.click("[data-testid=win-row]").await;
