@@ -93,6 +93,16 @@ async fn a_course_is_logged_to_completion_and_the_sample_csv_imports() {
     assert_eq!(counts, "0,0,0,0,0,0,0,1");
     app.screenshot("learning-completed").await;
 
+    // Editing an entry recomputes everything: 6 lessons become 5, and the course reopens.
+    app.click("[aria-label='Edit the entry of Nov 26, 2026']")
+        .await;
+    app.type_into("[data-testid=log-amount]", "5").await;
+    app.click("[data-testid=log-save]").await;
+    app.find_text("[data-testid=resource-progress] [data-testid=pct]", "92 %")
+        .await;
+    app.find_text("[data-testid=resource-row] .status", "In progress")
+        .await;
+
     // Import the sample CSV (the e2e run names the file instead of the native dialog).
     app.click("[data-testid=import-csv]").await;
     let summary = app
@@ -124,10 +134,10 @@ async fn a_course_is_logged_to_completion_and_the_sample_csv_imports() {
     assert_eq!(
         course,
         (
-            "completed".to_owned(),
-            12.0,
-            "3.0,3.0,6.0".to_owned(),
-            Some("2026-11-26".to_owned())
+            "in_progress".to_owned(),
+            11.0,
+            "3.0,3.0,5.0".to_owned(),
+            None
         )
     );
     let imported: i64 = sqlx::query_scalar("SELECT count(*) FROM resources")

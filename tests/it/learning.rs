@@ -552,3 +552,48 @@ async fn the_library_comes_a_page_at_a_time() {
         "100 by default"
     );
 }
+
+#[tokio::test]
+async fn the_goal_panel_lists_the_resources_linked_to_the_goal() {
+    let t = common::db().await;
+    let plan = common::plan(&t.pool, "Q4").await;
+    let goal = ladder_lib::goals::create(
+        &t.pool,
+        plan.id,
+        common::done_goal("Grow as a manager", 2),
+        today(),
+    )
+    .await
+    .unwrap();
+    let input = ResourceInput {
+        goal_ids: Some(vec![goal.id, goal.id]),
+        ..course("Course", Some(4.0), Unit::Lessons)
+    };
+    let r = learning::create(&t.pool, input, today()).await.unwrap();
+    learning::log_progress(&t.pool, r.id, did(1.0, "2026-11-20"), today())
+        .await
+        .unwrap();
+    let d = ladder_lib::goals::detail(&t.pool, goal.id, today())
+        .await
+        .unwrap();
+    assert_eq!(
+        d.resources
+            .iter()
+            .map(|r| (r.title.as_str(), r.percent))
+            .collect::<Vec<_>>(),
+        [("Course", Some(25))]
+    );
+    assert_eq!(
+        learning::detail(&t.pool, r.id).await.unwrap().goal_ids,
+        [goal.id]
+    );
+    // Deleting the goal unlinks the resource and keeps it.
+    ladder_lib::goals::delete(&t.pool, goal.id, today())
+        .await
+        .unwrap();
+    assert!(learning::detail(&t.pool, r.id)
+        .await
+        .unwrap()
+        .goal_ids
+        .is_empty());
+}

@@ -119,6 +119,7 @@ export const api = {
   /** Completed or dropped by hand; null lets the log decide again. */
   setResourceStatus: (id: number, status: LearningStatus | null) => call<Resource>("set_resource_status", { id, status }),
   logProgress: (resourceId: number, input: EntryInput) => call<Resource>("log_progress", { resourceId, input }),
+  editProgress: (entryId: number, input: EntryInput) => call<Resource>("edit_progress", { entryId, input }),
   deleteProgress: (entryId: number) => call<Resource>("delete_progress", { entryId }),
   learningHistory: () => call<LearningHistory>("learning_history"),
   /** Asks for a file and previews it; null when the dialog is cancelled. */
