@@ -17,6 +17,7 @@ pub enum Entity {
     CheckIn,
     Achievement,
     Resource,
+    Feedback,
 }
 
 impl Entity {
@@ -28,6 +29,7 @@ impl Entity {
             Entity::CheckIn => "check_in",
             Entity::Achievement => "achievement",
             Entity::Resource => "resource",
+            Entity::Feedback => "feedback",
         }
     }
 }

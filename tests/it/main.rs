@@ -6,6 +6,7 @@ mod common;
 mod csv;
 mod db;
 mod errors;
+mod feedback;
 mod framework;
 mod generator;
 mod goals;

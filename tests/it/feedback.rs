@@ -1,0 +1,352 @@
+use ladder_lib::error::{AppError, ErrorKind};
+use ladder_lib::feedback::{self, ReceivedInput, RequestInput, RequestStatus, ResponseInput, Tone};
+use ladder_lib::people::{self, PersonInput, Relationship, Removal};
+use sqlx::SqlitePool;
+
+use crate::common::{self, day, done_goal, today, LEADERSHIP_QUALITIES, PERFORMANCE};
+
+async fn person(pool: &SqlitePool, name: &str) -> i64 {
+    people::create(
+        pool,
+        PersonInput {
+            name: name.into(),
+            relationship: Some(Relationship::Peer),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .id
+}
+
+async fn facet(pool: &SqlitePool, name: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM facets WHERE name = ?")
+        .bind(name)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+fn ask(person_id: i64, question: &str) -> RequestInput {
+    RequestInput {
+        person_id,
+        focus_area_id: LEADERSHIP_QUALITIES,
+        question: question.into(),
+        ..Default::default()
+    }
+}
+
+async fn tables(pool: &SqlitePool) -> Vec<i64> {
+    let mut v = Vec::new();
+    for t in [
+        "people",
+        "feedback_requests",
+        "feedback_received",
+        "activity",
+    ] {
+        v.push(common::count(pool, t).await);
+    }
+    v
+}
+
+fn assert_field(err: AppError, kind: ErrorKind, field: &str) {
+    assert_eq!((err.kind(), err.field()), (kind, Some(field)), "{err}");
+}
+
+#[tokio::test]
+async fn a_request_goes_from_draft_to_an_answer_and_touches_the_person() {
+    let t = common::db().await;
+    let plan = common::plan(&t.pool, "Q4").await;
+    let goal = ladder_lib::goals::create(
+        &t.pool,
+        plan.id,
+        done_goal("Run the planning meeting", LEADERSHIP_QUALITIES),
+        today(),
+    )
+    .await
+    .unwrap();
+    let priya = person(&t.pool, "Priya Raman").await;
+    let input = RequestInput {
+        facet_id: Some(facet(&t.pool, "Communication").await),
+        goal_id: Some(goal.id),
+        due_on: Some("2026-12-10".into()),
+        ..ask(
+            priya,
+            "What one thing would make my planning updates clearer?",
+        )
+    };
+    let r = feedback::create_request(&t.pool, input, today())
+        .await
+        .unwrap();
+    assert_eq!(r.status, RequestStatus::Draft);
+    assert_eq!(
+        r.message,
+        "Hi Priya,\n\nI'm working on my leadership qualities (especially communication), and in particular on \"Run the planning meeting\". I'd value your honest view on one question:\n\nWhat one thing would make my planning updates clearer?\n\nA few lines whenever it suits you is plenty. Thank you!"
+    );
+    let r = feedback::mark_asked(&t.pool, r.id, today()).await.unwrap();
+    assert_eq!(
+        (r.status, r.asked_on),
+        (RequestStatus::Asked, Some(today()))
+    );
+    let answer = ResponseInput {
+        response: "Lead with the decision you need.".into(),
+        received_on: None,
+        takeaways: Some("Decision first".into()),
+    };
+    let r = feedback::record_response(&t.pool, r.id, answer, day("2026-11-28"))
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.status, r.received_on),
+        (RequestStatus::Received, Some(day("2026-11-28")))
+    );
+    let p = people::list(&t.pool, false).await.unwrap();
+    assert_eq!(p[0].last_contact_on, Some(day("2026-11-28")));
+    let log =
+        ladder_lib::activity::for_entity(&t.pool, ladder_lib::activity::Entity::Feedback, r.id)
+            .await
+            .unwrap();
+    assert_eq!(log[0].action, "received");
+}
+
+#[tokio::test]
+async fn overdue_requests_are_flagged_and_listed_first() {
+    let t = common::db().await;
+    let p = person(&t.pool, "Sam").await;
+    let late = feedback::create_request(
+        &t.pool,
+        RequestInput {
+            due_on: Some("2026-11-30".into()),
+            ..ask(p, "Late?")
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    feedback::create_request(&t.pool, ask(p, "Draft"), today())
+        .await
+        .unwrap();
+    feedback::mark_asked(&t.pool, late.id, today())
+        .await
+        .unwrap();
+    let later = day("2026-12-05");
+    let list = feedback::list_requests(&t.pool, later).await.unwrap();
+    assert_eq!(list[0].id, late.id);
+    assert!(list[0].overdue);
+}
+
+#[tokio::test]
+async fn bad_feedback_input_is_refused_and_nothing_is_written() {
+    let t = common::db().await;
+    let p = person(&t.pool, "Sam").await;
+    let draft = feedback::create_request(&t.pool, ask(p, "Fine question"), today())
+        .await
+        .unwrap();
+    let before = tables(&t.pool).await;
+    let cases: Vec<(RequestInput, &str)> = vec![
+        (ask(p, "   "), "question"),
+        (ask(p, &"q".repeat(20_001)), "question"),
+        (ask(999, "Q"), "personId"),
+        (
+            RequestInput {
+                goal_id: Some(999),
+                ..ask(p, "Q")
+            },
+            "goalId",
+        ),
+        (
+            RequestInput {
+                facet_id: Some(facet(&t.pool, "Exceeding KPIs").await),
+                ..ask(p, "Q")
+            },
+            "facetId",
+        ),
+        (
+            RequestInput {
+                focus_area_id: 99,
+                ..ask(p, "Q")
+            },
+            "focusAreaId",
+        ),
+        (
+            RequestInput {
+                due_on: Some("tomorrow".into()),
+                ..ask(p, "Q")
+            },
+            "dueOn",
+        ),
+    ];
+    for (input, field) in cases {
+        assert_field(
+            feedback::create_request(&t.pool, input, today())
+                .await
+                .unwrap_err(),
+            ErrorKind::Invalid,
+            field,
+        );
+    }
+    // A response on a draft is refused.
+    let answer = ResponseInput {
+        response: "Yes".into(),
+        ..Default::default()
+    };
+    assert_field(
+        feedback::record_response(&t.pool, draft.id, answer, today())
+            .await
+            .unwrap_err(),
+        ErrorKind::Conflict,
+        "status",
+    );
+    assert_eq!(tables(&t.pool).await, before, "nothing written");
+    // A due date before the day it is asked is refused when asking.
+    let early = feedback::create_request(
+        &t.pool,
+        RequestInput {
+            due_on: Some("2026-11-20".into()),
+            ..ask(p, "Q")
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    assert_field(
+        feedback::mark_asked(&t.pool, early.id, today())
+            .await
+            .unwrap_err(),
+        ErrorKind::Invalid,
+        "dueOn",
+    );
+    let bad_received = ReceivedInput {
+        person_id: p,
+        what: "Nice".into(),
+        tone: None,
+        ..Default::default()
+    };
+    assert_field(
+        feedback::add_received(&t.pool, bad_received, today())
+            .await
+            .unwrap_err(),
+        ErrorKind::Invalid,
+        "tone",
+    );
+}
+
+#[tokio::test]
+async fn feedback_received_without_asking_is_captured_in_one_step() {
+    let t = common::db().await;
+    let p = person(&t.pool, "Ana").await;
+    let input = ReceivedInput {
+        person_id: p,
+        what: "Your incident write-up was the clearest we've had.".into(),
+        tone: Some(Tone::Positive),
+        focus_area_id: Some(PERFORMANCE),
+        ..Default::default()
+    };
+    let f = feedback::add_received(&t.pool, input, today())
+        .await
+        .unwrap();
+    assert_eq!(
+        (f.person_name.as_str(), f.tone, f.received_on),
+        ("Ana", Tone::Positive, today())
+    );
+    assert_eq!(feedback::list_received(&t.pool).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_person_with_feedback_is_archived_not_deleted() {
+    let t = common::db().await;
+    let quiet = person(&t.pool, "Quiet").await;
+    let talker = person(&t.pool, "Talker").await;
+    feedback::create_request(&t.pool, ask(talker, "Q"), today())
+        .await
+        .unwrap();
+    assert_eq!(
+        people::remove(&t.pool, quiet, today()).await.unwrap(),
+        Removal::Deleted
+    );
+    assert_eq!(
+        people::remove(&t.pool, talker, today()).await.unwrap(),
+        Removal::Archived
+    );
+    assert!(people::list(&t.pool, false).await.unwrap().is_empty());
+    let all = people::list(&t.pool, true).await.unwrap();
+    assert_eq!((all.len(), all[0].archived_on), (1, Some(today())));
+    assert_eq!(
+        common::count(&t.pool, "feedback_requests").await,
+        1,
+        "their feedback stays"
+    );
+    // New requests to an archived person are refused until they are brought back.
+    assert_field(
+        feedback::create_request(&t.pool, ask(talker, "Q"), today())
+            .await
+            .unwrap_err(),
+        ErrorKind::Invalid,
+        "personId",
+    );
+    people::restore(&t.pool, talker).await.unwrap();
+    assert!(feedback::create_request(&t.pool, ask(talker, "Q"), today())
+        .await
+        .is_ok());
+    // The database refuses a raw delete too.
+    assert!(sqlx::query("DELETE FROM people WHERE id = ?")
+        .bind(talker)
+        .execute(&t.pool)
+        .await
+        .is_err());
+}
+
+#[tokio::test]
+async fn one_person_is_my_manager() {
+    let t = common::db().await;
+    let a = people::create(
+        &t.pool,
+        PersonInput {
+            name: "Dana".into(),
+            is_my_manager: Some(true),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let b = people::create(
+        &t.pool,
+        PersonInput {
+            name: "Eli".into(),
+            is_my_manager: Some(true),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let all = people::list(&t.pool, false).await.unwrap();
+    assert_eq!(
+        all.iter()
+            .filter(|p| p.is_my_manager)
+            .map(|p| p.id)
+            .collect::<Vec<_>>(),
+        [b.id]
+    );
+    assert!(all.iter().any(|p| p.id == a.id && !p.is_my_manager));
+    let err = people::create(
+        &t.pool,
+        PersonInput {
+            name: "X".into(),
+            cadence_days: Some(0),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_field(err, ErrorKind::Invalid, "cadenceDays");
+    let err = people::create(
+        &t.pool,
+        PersonInput {
+            name: " ".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_field(err, ErrorKind::Invalid, "name");
+}
