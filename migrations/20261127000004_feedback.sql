@@ -65,3 +65,22 @@ CREATE TRIGGER feedback_requests_touch AFTER UPDATE ON feedback_requests WHEN NE
 BEGIN UPDATE feedback_requests SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id; END;
 CREATE TRIGGER feedback_received_touch AFTER UPDATE ON feedback_received WHEN NEW.updated_at IS OLD.updated_at
 BEGIN UPDATE feedback_received SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id; END;
+
+-- Takeaways turned into action: which goal, milestone or learning resource a piece of
+-- feedback led to. Deleting either side removes only the link.
+CREATE TABLE feedback_actions (
+    id                    INTEGER PRIMARY KEY,
+    feedback_request_id   INTEGER REFERENCES feedback_requests (id) ON DELETE CASCADE,
+    feedback_received_id  INTEGER REFERENCES feedback_received (id) ON DELETE CASCADE,
+    goal_id               INTEGER REFERENCES goals (id) ON DELETE CASCADE,
+    milestone_id          INTEGER REFERENCES milestones (id) ON DELETE CASCADE,
+    resource_id           INTEGER REFERENCES resources (id) ON DELETE CASCADE,
+    created_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    CHECK ((feedback_request_id IS NULL) + (feedback_received_id IS NULL) = 1),
+    CHECK ((goal_id IS NOT NULL) + (milestone_id IS NOT NULL) + (resource_id IS NOT NULL) = 1)
+);
+CREATE INDEX feedback_actions_by_request ON feedback_actions (feedback_request_id);
+CREATE INDEX feedback_actions_by_received ON feedback_actions (feedback_received_id);
+CREATE INDEX feedback_actions_by_goal ON feedback_actions (goal_id);
+CREATE INDEX feedback_actions_by_milestone ON feedback_actions (milestone_id);

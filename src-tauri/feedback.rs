@@ -530,3 +530,137 @@ pub async fn add_received(
     tx.commit().await?;
     Ok(f)
 }
+
+/// Which feedback a takeaway comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[ts(export)]
+pub enum FeedbackSource {
+    Request(#[ts(type = "number")] i64),
+    Received(#[ts(type = "number")] i64),
+}
+
+/// What a takeaway becomes.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[ts(export)]
+pub enum TakeawayAction {
+    /// A new goal in a plan.
+    Goal {
+        #[ts(type = "number")]
+        plan_id: i64,
+        goal: crate::goals::GoalInput,
+    },
+    /// A milestone on an existing goal.
+    Milestone {
+        #[ts(type = "number")]
+        goal_id: i64,
+        milestone: crate::milestones::MilestoneInput,
+    },
+    /// A learning resource.
+    Resource {
+        resource: crate::learning::ResourceInput,
+    },
+}
+
+/// The ids a takeaway created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ActionTarget {
+    Goal(#[ts(type = "number")] i64),
+    Milestone(#[ts(type = "number")] i64),
+    Resource(#[ts(type = "number")] i64),
+}
+
+/// Turns a takeaway into a goal, a milestone or a learning resource, linked back to the
+/// feedback it came from, in one transaction.
+pub async fn act_on(
+    pool: &SqlitePool,
+    source: FeedbackSource,
+    action: TakeawayAction,
+    today: NaiveDate,
+) -> AppResult<ActionTarget> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let (table, source_id) = match source {
+        FeedbackSource::Request(id) => ("feedback_requests", id),
+        FeedbackSource::Received(id) => ("feedback_received", id),
+    };
+    let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = ?"))
+        .bind(source_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if found.is_none() {
+        return Err(AppError::NotFound {
+            entity: "Feedback",
+            id: source_id,
+        });
+    }
+    let target = match action {
+        TakeawayAction::Goal { plan_id, goal } => {
+            ActionTarget::Goal(crate::goals::create_in(&mut tx, plan_id, goal, today).await?)
+        }
+        TakeawayAction::Milestone { goal_id, milestone } => ActionTarget::Milestone(
+            crate::milestones::add_in(&mut tx, goal_id, milestone, today).await?,
+        ),
+        TakeawayAction::Resource { resource } => {
+            ActionTarget::Resource(crate::learning::create_in(&mut tx, resource, today).await?)
+        }
+    };
+    let (request, received) = match source {
+        FeedbackSource::Request(id) => (Some(id), None),
+        FeedbackSource::Received(id) => (None, Some(id)),
+    };
+    let (goal, milestone, resource) = match target {
+        ActionTarget::Goal(id) => (Some(id), None, None),
+        ActionTarget::Milestone(id) => (None, Some(id), None),
+        ActionTarget::Resource(id) => (None, None, Some(id)),
+    };
+    sqlx::query(
+        "INSERT INTO feedback_actions (feedback_request_id, feedback_received_id, goal_id, milestone_id, resource_id)
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(request)
+    .bind(received)
+    .bind(goal)
+    .bind(milestone)
+    .bind(resource)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(target)
+}
+
+/// Feedback related to a goal: asked about it, received about it, or that led to it or
+/// to one of its milestones. Newest first, as one-line summaries for the goal panel.
+#[derive(Debug, Clone, Serialize, FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct GoalFeedback {
+    pub on: Option<NaiveDate>,
+    pub person_name: String,
+    pub text: String,
+}
+
+pub async fn for_goal(conn: &mut SqliteConnection, goal_id: i64) -> AppResult<Vec<GoalFeedback>> {
+    Ok(sqlx::query_as::<_, GoalFeedback>(
+        "SELECT coalesce(r.received_on, r.asked_on) AS \"on\", p.name AS person_name,
+                CASE WHEN r.response <> '' THEN r.response ELSE r.question END AS text
+         FROM feedback_requests r JOIN people p ON p.id = r.person_id
+         WHERE r.goal_id = ?1 OR r.id IN (
+             SELECT a.feedback_request_id FROM feedback_actions a
+             LEFT JOIN milestones m ON m.id = a.milestone_id
+             WHERE a.goal_id = ?1 OR m.goal_id = ?1)
+         UNION ALL
+         SELECT f.received_on, p.name, f.what
+         FROM feedback_received f JOIN people p ON p.id = f.person_id
+         WHERE f.goal_id = ?1 OR f.id IN (
+             SELECT a.feedback_received_id FROM feedback_actions a
+             LEFT JOIN milestones m ON m.id = a.milestone_id
+             WHERE a.goal_id = ?1 OR m.goal_id = ?1)
+         ORDER BY 1 DESC",
+    )
+    .bind(goal_id)
+    .fetch_all(conn)
+    .await?)
+}

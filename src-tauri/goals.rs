@@ -172,6 +172,8 @@ pub struct GoalDetail {
     pub wins: Vec<crate::achievements::Achievement>,
     /// Learning resources linked to this goal, with their progress.
     pub resources: Vec<crate::learning::Resource>,
+    /// Feedback asked or received about this goal, or that led to it.
+    pub feedback: Vec<crate::feedback::GoalFeedback>,
 }
 
 const SELECT: &str = "SELECT g.id, g.plan_id, g.focus_area_id, g.title, g.why, g.measure,
@@ -247,6 +249,7 @@ pub async fn detail(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<G
         check_ins: crate::checkins::list(&mut conn, id).await?,
         wins: crate::achievements::for_goal(&mut conn, id).await?,
         resources: crate::learning::for_goal(&mut conn, id).await?,
+        feedback: crate::feedback::for_goal(&mut conn, id).await?,
         plan_closed: plan.status == plans::PlanStatus::Closed,
         goal,
         facet_ids,
@@ -494,15 +497,26 @@ pub async fn create(
     today: NaiveDate,
 ) -> AppResult<Goal> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    plans::fetch_open(&mut tx, plan_id).await?;
-    let blank = Checked::blank(input.focus_area_id);
-    let checked = check(&mut tx, input, blank).await?;
-    let id = insert(&mut tx, plan_id, &checked, None).await?;
-    let summary = format!("Added goal \"{}\"", checked.title);
-    activity::record(&mut tx, today, Entity::Goal, id, "created", &summary).await?;
+    let id = create_in(&mut tx, plan_id, input, today).await?;
     let goal = fetch(&mut tx, id, today).await?;
     tx.commit().await?;
     Ok(goal)
+}
+
+/// Checks and adds a goal inside the caller's transaction.
+pub async fn create_in(
+    conn: &mut SqliteConnection,
+    plan_id: i64,
+    input: GoalInput,
+    today: NaiveDate,
+) -> AppResult<i64> {
+    plans::fetch_open(conn, plan_id).await?;
+    let blank = Checked::blank(input.focus_area_id);
+    let checked = check(conn, input, blank).await?;
+    let id = insert(conn, plan_id, &checked, None).await?;
+    let summary = format!("Added goal \"{}\"", checked.title);
+    activity::record(conn, today, Entity::Goal, id, "created", &summary).await?;
+    Ok(id)
 }
 
 /// The stored goal as checked input, so an update can fall back on it field by field.

@@ -516,13 +516,23 @@ pub async fn create(
     today: NaiveDate,
 ) -> AppResult<Resource> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let c = check(&mut tx, input).await?;
-    let id = write(&mut tx, None, &c).await?;
-    let summary = format!("Added {} \"{}\" to the library", c.kind.as_str(), c.title);
-    activity::record(&mut tx, today, Entity::Resource, id, "created", &summary).await?;
+    let id = create_in(&mut tx, input, today).await?;
     let r = fetch(&mut tx, id).await?;
     tx.commit().await?;
     Ok(r)
+}
+
+/// Checks and adds a resource inside the caller's transaction.
+pub async fn create_in(
+    conn: &mut SqliteConnection,
+    input: ResourceInput,
+    today: NaiveDate,
+) -> AppResult<i64> {
+    let c = check(conn, input).await?;
+    let id = write(conn, None, &c).await?;
+    let summary = format!("Added {} \"{}\" to the library", c.kind.as_str(), c.title);
+    activity::record(conn, today, Entity::Resource, id, "created", &summary).await?;
+    Ok(id)
 }
 
 pub async fn update(

@@ -115,15 +115,26 @@ pub async fn add(
     input: MilestoneInput,
     today: NaiveDate,
 ) -> AppResult<Milestone> {
-    let (title, due_on) = check(&input)?;
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let goal = goals::fetch_open(&mut tx, goal_id, today).await?;
-    let id = insert(&mut tx, goal_id, &title, due_on, None).await?;
-    let summary = format!("Added milestone \"{title}\" to \"{}\"", goal.title);
-    activity::record(&mut tx, today, Entity::Milestone, id, "created", &summary).await?;
+    let id = add_in(&mut tx, goal_id, input, today).await?;
     let m = fetch(&mut tx, id, today).await?;
     tx.commit().await?;
     Ok(m)
+}
+
+/// Checks and adds a milestone inside the caller's transaction.
+pub async fn add_in(
+    conn: &mut SqliteConnection,
+    goal_id: i64,
+    input: MilestoneInput,
+    today: NaiveDate,
+) -> AppResult<i64> {
+    let (title, due_on) = check(&input)?;
+    let goal = goals::fetch_open(conn, goal_id, today).await?;
+    let id = insert(conn, goal_id, &title, due_on, None).await?;
+    let summary = format!("Added milestone \"{title}\" to \"{}\"", goal.title);
+    activity::record(conn, today, Entity::Milestone, id, "created", &summary).await?;
+    Ok(id)
 }
 
 pub async fn update(

@@ -350,3 +350,143 @@ async fn one_person_is_my_manager() {
     .unwrap_err();
     assert_field(err, ErrorKind::Invalid, "name");
 }
+
+#[tokio::test]
+async fn a_takeaway_becomes_a_milestone_goal_or_resource_linked_back() {
+    use feedback::{ActionTarget, FeedbackSource, TakeawayAction};
+    let t = common::db().await;
+    let plan = common::plan(&t.pool, "Q4").await;
+    let goal = ladder_lib::goals::create(
+        &t.pool,
+        plan.id,
+        done_goal("Run the planning meeting", LEADERSHIP_QUALITIES),
+        today(),
+    )
+    .await
+    .unwrap();
+    let p = person(&t.pool, "Priya").await;
+    let r = feedback::create_request(&t.pool, ask(p, "How do my updates land?"), today())
+        .await
+        .unwrap();
+    feedback::mark_asked(&t.pool, r.id, today()).await.unwrap();
+    let answer = ResponseInput {
+        response: "Lead with the decision.".into(),
+        ..Default::default()
+    };
+    feedback::record_response(&t.pool, r.id, answer, today())
+        .await
+        .unwrap();
+
+    let milestone = TakeawayAction::Milestone {
+        goal_id: goal.id,
+        milestone: ladder_lib::milestones::MilestoneInput {
+            title: "Open each update with the decision".into(),
+            due_on: None,
+        },
+    };
+    let target = feedback::act_on(&t.pool, FeedbackSource::Request(r.id), milestone, today())
+        .await
+        .unwrap();
+    assert!(matches!(target, ActionTarget::Milestone(_)));
+    let d = ladder_lib::goals::detail(&t.pool, goal.id, today())
+        .await
+        .unwrap();
+    assert_eq!(
+        d.milestones.last().unwrap().title,
+        "Open each update with the decision"
+    );
+    assert_eq!(
+        d.feedback
+            .iter()
+            .map(|f| (f.person_name.as_str(), f.text.as_str()))
+            .collect::<Vec<_>>(),
+        [("Priya", "Lead with the decision.")]
+    );
+
+    let praise = feedback::add_received(
+        &t.pool,
+        ReceivedInput {
+            person_id: p,
+            what: "Great demo".into(),
+            tone: Some(Tone::Positive),
+            ..Default::default()
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    let new_goal = TakeawayAction::Goal {
+        plan_id: plan.id,
+        goal: done_goal("Demo every sprint", PERFORMANCE),
+    };
+    let ActionTarget::Goal(gid) = feedback::act_on(
+        &t.pool,
+        FeedbackSource::Received(praise.id),
+        new_goal,
+        today(),
+    )
+    .await
+    .unwrap() else {
+        panic!("expected a goal");
+    };
+    let d = ladder_lib::goals::detail(&t.pool, gid, today())
+        .await
+        .unwrap();
+    assert_eq!(d.feedback[0].text, "Great demo");
+    let course = TakeawayAction::Resource {
+        resource: ladder_lib::learning::ResourceInput {
+            title: "Presenting with impact".into(),
+            ..Default::default()
+        },
+    };
+    assert!(matches!(
+        feedback::act_on(
+            &t.pool,
+            FeedbackSource::Received(praise.id),
+            course,
+            today()
+        )
+        .await
+        .unwrap(),
+        ActionTarget::Resource(_)
+    ));
+    assert_eq!(common::count(&t.pool, "feedback_actions").await, 3);
+
+    // A bad takeaway writes nothing at all: no milestone and no link.
+    let before = (
+        common::count(&t.pool, "milestones").await,
+        common::count(&t.pool, "feedback_actions").await,
+    );
+    let bad = TakeawayAction::Milestone {
+        goal_id: goal.id,
+        milestone: ladder_lib::milestones::MilestoneInput {
+            title: " ".into(),
+            due_on: None,
+        },
+    };
+    assert_field(
+        feedback::act_on(&t.pool, FeedbackSource::Request(r.id), bad, today())
+            .await
+            .unwrap_err(),
+        ErrorKind::Invalid,
+        "title",
+    );
+    let missing = TakeawayAction::Milestone {
+        goal_id: goal.id,
+        milestone: ladder_lib::milestones::MilestoneInput {
+            title: "Ok".into(),
+            due_on: None,
+        },
+    };
+    let err = feedback::act_on(&t.pool, FeedbackSource::Request(4040), missing, today())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    assert_eq!(
+        before,
+        (
+            common::count(&t.pool, "milestones").await,
+            common::count(&t.pool, "feedback_actions").await
+        )
+    );
+}

@@ -2,6 +2,7 @@
 import type { Achievement } from "./Achievement";
 import type { CheckIn } from "./CheckIn";
 import type { Goal } from "./Goal";
+import type { GoalFeedback } from "./GoalFeedback";
 import type { Milestone } from "./Milestone";
 import type { Resource } from "./Resource";
 
@@ -24,4 +25,8 @@ wins: Array<Achievement>,
 /**
  * Learning resources linked to this goal, with their progress.
  */
-resources: Array<Resource>, };
+resources: Array<Resource>, 
+/**
+ * Feedback asked or received about this goal, or that led to it.
+ */
+feedback: Array<GoalFeedback>, };
