@@ -17,6 +17,7 @@ use ladder_lib::{
     achievements, activity, clock, db, framework, goals, learning_history, plan_view, principles,
     review, settings,
 };
+use ladder_lib::{feedback, people};
 
 const RUNS: usize = 2_000;
 const TARGET: Duration = Duration::from_millis(5);
@@ -155,6 +156,15 @@ async fn run() -> AppResult<()> {
             learning_history::history(&pool, today, 1)
         })
         .await?,
+        measure("feedback::list_requests (Feedback screen)", |_| {
+            feedback::list_requests(&pool, today)
+        })
+        .await?,
+        measure("feedback::list_received (Feedback screen)", |_| {
+            feedback::list_received(&pool)
+        })
+        .await?,
+        measure("people::list (people)", |_| people::list(&pool, false)).await?,
         measure("framework::focus_areas (Focus areas)", |_| {
             framework::focus_areas(&pool)
         })

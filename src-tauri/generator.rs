@@ -16,9 +16,11 @@ use crate::assessments::{self, Assessment};
 use crate::checkins::{self, CheckInInput};
 use crate::clock;
 use crate::error::AppResult;
+use crate::feedback::{self, RequestInput, ResponseInput};
 use crate::goals::{self, GoalInput, GoalStatus, MeasureKind, Priority};
 use crate::learning::{self, EntryInput, ResourceInput, ResourceKind, Unit};
 use crate::milestones::{self, MilestoneInput};
+use crate::people::{self, PersonInput, Relationship};
 use crate::plans::{self, PlanInput, PlanStatus};
 use crate::review::{self, CloseInput};
 use crate::stories::{self, Story};
@@ -37,11 +39,15 @@ pub struct Scale {
     /// Learning resources started each quarter, and progress entries logged on each.
     pub resources_per_plan: usize,
     pub entries_per_resource: usize,
+    /// People met over the years, and feedback requests made to them.
+    pub people: usize,
+    pub requests_per_plan: usize,
 }
 
 impl Scale {
     /// Five years of use: 20 plans, 600 goals, about 6,000 milestones, 12,000 check-ins,
-    /// 2,000 wins, 2,000 learning resources with 40,000 progress entries.
+    /// 2,000 wins, 2,000 learning resources with 40,000 progress entries, 300 people and
+    /// 1,000 feedback requests.
     pub const STANDARD: Scale = Scale {
         plans: 20,
         goals_per_plan: 30,
@@ -50,6 +56,8 @@ impl Scale {
         wins_per_plan: 100,
         resources_per_plan: 100,
         entries_per_resource: 20,
+        people: 300,
+        requests_per_plan: 50,
     };
 }
 
@@ -246,6 +254,61 @@ impl Dice {
 /// Fills the database with `scale` worth of history ending in the quarter of `today`.
 pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppResult<()> {
     let mut dice = Dice(7);
+    const FIRST: [&str; 12] = [
+        "Priya", "Sam", "Ana", "Dana", "Eli", "Noor", "Kenji", "Lena", "Omar", "Rosa", "Tom",
+        "Yara",
+    ];
+    const LAST: [&str; 10] = [
+        "Raman", "Okafor", "Lind", "Silva", "Kowalski", "Haddad", "Moreau", "Tanaka", "Berg",
+        "Quinn",
+    ];
+    const RELATIONS: [Relationship; 6] = [
+        Relationship::Peer,
+        Relationship::Stakeholder,
+        Relationship::Mentor,
+        Relationship::SkipLevel,
+        Relationship::DirectReport,
+        Relationship::Other,
+    ];
+    let mut person_ids = Vec::new();
+    for n in 0..scale.people {
+        let person = people::create(
+            pool,
+            PersonInput {
+                name: format!(
+                    "{} {}{}",
+                    FIRST[n % FIRST.len()],
+                    LAST[(n / FIRST.len()) % LAST.len()],
+                    if n >= 120 {
+                        format!(" {}", n / 120 + 1)
+                    } else {
+                        String::new()
+                    }
+                ),
+                role: Some(
+                    [
+                        "Engineer",
+                        "Product manager",
+                        "Engineering manager",
+                        "Analyst",
+                        "Designer",
+                    ][n % 5]
+                        .to_owned(),
+                ),
+                team: Some(format!("Team {}", n % 15 + 1)),
+                relationship: Some(if n == 0 {
+                    Relationship::Manager
+                } else {
+                    RELATIONS[n % RELATIONS.len()]
+                }),
+                cadence_days: Some([14, 30, 60, 90][n % 4]),
+                is_my_manager: Some(n == 0),
+                ..PersonInput::default()
+            },
+        )
+        .await?;
+        person_ids.push(person.id);
+    }
     let (current_start, _) = clock::quarter_of(today, 1);
     let mut plan_ids = Vec::new();
     for back in (0..scale.plans).rev() {
@@ -457,6 +520,40 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
                     ..EntryInput::default()
                 };
                 learning::log_progress(pool, resource.id, entry, last_day).await?;
+            }
+        }
+
+        for q in 0..scale.requests_per_plan {
+            if person_ids.is_empty() {
+                break;
+            }
+            let asked_day = day((q as u64 * span) / scale.requests_per_plan.max(1) as u64);
+            let request = feedback::create_request(
+                pool,
+                RequestInput {
+                    person_id: person_ids[(q * 7 + i) % person_ids.len()],
+                    focus_area_id: (q % 7) as i64 + 1,
+                    facet_id: None,
+                    goal_id: goal_ids.get(q % goal_ids.len().max(1)).copied(),
+                    question: "What is one thing I should keep doing, and one I should change?"
+                        .to_owned(),
+                    due_on: Some((asked_day + Days::new(14)).to_string()),
+                },
+                asked_day,
+            )
+            .await?;
+            // Most get asked; most of those get answered.
+            if q % 5 != 0 {
+                feedback::mark_asked(pool, request.id, asked_day).await?;
+                let answered = asked_day + Days::new(1 + dice.roll(10));
+                if q % 4 != 0 && answered <= last_day {
+                    let answer = ResponseInput {
+                        response: "Keep sharing decisions early; give the team more room to propose solutions.".to_owned(),
+                        received_on: Some(answered.to_string()),
+                        takeaways: Some("Ask before proposing.".to_owned()),
+                    };
+                    feedback::record_response(pool, request.id, answer, last_day).await?;
+                }
             }
         }
 

@@ -14,6 +14,8 @@ async fn the_standard_set_is_five_years_of_quarterly_plans() {
         wins_per_plan: 3,
         resources_per_plan: 2,
         entries_per_resource: 3,
+        people: 5,
+        requests_per_plan: 2,
         ..Scale::STANDARD
     };
     generator::generate(&t.pool, today(), scale).await.unwrap();
@@ -76,6 +78,8 @@ async fn the_generator_is_deterministic() {
             wins_per_plan: 2,
             resources_per_plan: 1,
             entries_per_resource: 2,
+            people: 3,
+            requests_per_plan: 1,
         },
     )
     .await
@@ -91,6 +95,8 @@ async fn the_generator_is_deterministic() {
             wins_per_plan: 2,
             resources_per_plan: 1,
             entries_per_resource: 2,
+            people: 3,
+            requests_per_plan: 1,
         },
     )
     .await
