@@ -157,7 +157,7 @@ async fn run() -> AppResult<()> {
         })
         .await?,
         measure("feedback::list_requests (Feedback screen)", |_| {
-            feedback::list_requests(&pool, today)
+            feedback::list_requests(&pool, today, 100)
         })
         .await?,
         measure("feedback::list_received (Feedback screen)", |_| {

@@ -118,14 +118,21 @@ const SELECT_REQUEST: &str = "SELECT r.id, r.person_id, p.name AS person_name, r
         (r.status = 'asked' AND r.due_on IS NOT NULL AND r.due_on < ?1) AS overdue
     FROM feedback_requests r JOIN people p ON p.id = r.person_id";
 
-/// Requests, overdue first, then by status (draft, asked, received, declined), newest first.
-pub async fn list_requests(pool: &SqlitePool, today: NaiveDate) -> AppResult<Vec<FeedbackRequest>> {
+/// Requests, overdue first, then by status (draft, asked, received, declined), newest
+/// first; at most `limit` of them (years of answered requests need not load at once).
+pub async fn list_requests(
+    pool: &SqlitePool,
+    today: NaiveDate,
+    limit: i64,
+) -> AppResult<Vec<FeedbackRequest>> {
     Ok(sqlx::query_as::<_, FeedbackRequest>(&format!(
         "{SELECT_REQUEST} ORDER BY overdue DESC,
              CASE r.status WHEN 'draft' THEN 0 WHEN 'asked' THEN 1 WHEN 'received' THEN 2 ELSE 3 END,
-             coalesce(r.received_on, r.asked_on, substr(r.created_at, 1, 10)) DESC, r.id DESC"
+             coalesce(r.received_on, r.asked_on, substr(r.created_at, 1, 10)) DESC, r.id DESC
+         LIMIT ?2"
     ))
     .bind(today)
+    .bind(limit.clamp(1, 1_000))
     .fetch_all(pool)
     .await?)
 }

@@ -130,7 +130,7 @@ async fn overdue_requests_are_flagged_and_listed_first() {
         .await
         .unwrap();
     let later = day("2026-12-05");
-    let list = feedback::list_requests(&t.pool, later).await.unwrap();
+    let list = feedback::list_requests(&t.pool, later, 100).await.unwrap();
     assert_eq!(list[0].id, late.id);
     assert!(list[0].overdue);
 }
