@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::activity::{self, Entity};
 use crate::error::{AppError, AppResult};
-use crate::{children, input, limits};
+use crate::{children, input, limits, lookup};
 
 #[derive(Debug, Clone, Serialize, FromRow, TS)]
 #[serde(rename_all = "camelCase")]
@@ -163,14 +163,6 @@ struct Checked {
     links: Vec<String>,
 }
 
-async fn exists(conn: &mut SqliteConnection, sql: &str, id: i64) -> AppResult<bool> {
-    Ok(sqlx::query_scalar::<_, i64>(sql)
-        .bind(id)
-        .fetch_optional(conn)
-        .await?
-        .is_some())
-}
-
 async fn check(
     conn: &mut SqliteConnection,
     input: AchievementInput,
@@ -189,7 +181,7 @@ async fn check(
         ));
     }
     if let Some(id) = input.focus_area_id {
-        if !exists(conn, "SELECT id FROM focus_areas WHERE id = ?", id).await? {
+        if !lookup::exists(conn, "focus_areas", id).await? {
             return Err(AppError::invalid(
                 "focusAreaId",
                 "Pick one of the seven focus areas.",
@@ -197,7 +189,7 @@ async fn check(
         }
     }
     if let Some(id) = input.goal_id {
-        if !exists(conn, "SELECT id FROM goals WHERE id = ?", id).await? {
+        if !lookup::exists(conn, "goals", id).await? {
             return Err(AppError::invalid(
                 "goalId",
                 format!("Goal {id} does not exist."),
@@ -234,17 +226,14 @@ async fn check(
         }
         None => (None, String::new(), None, None),
     };
-    let mut principle_ids = input.principle_ids.unwrap_or_default();
-    principle_ids.sort_unstable();
-    principle_ids.dedup();
-    for id in &principle_ids {
-        if !exists(conn, "SELECT id FROM principles WHERE id = ?", *id).await? {
-            return Err(AppError::invalid(
-                "principleIds",
-                format!("Principle {id} does not exist."),
-            ));
-        }
-    }
+    let principle_ids = lookup::existing_ids(
+        conn,
+        "principles",
+        "principleIds",
+        "Principle",
+        input.principle_ids.unwrap_or_default(),
+    )
+    .await?;
     let links = limits::urls("links", &input.links.unwrap_or_default())?;
     Ok(Checked {
         occurred_on,

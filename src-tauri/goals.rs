@@ -10,7 +10,7 @@ use crate::activity::{self, Entity};
 use crate::error::{AppError, AppResult};
 use crate::plans;
 use crate::progress::{self, GoalFacts};
-use crate::{children, input, limits};
+use crate::{children, input, limits, lookup};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type, TS)]
 #[serde(rename_all = "snake_case")]
@@ -315,11 +315,7 @@ async fn check(
         None => current.why,
     };
     let focus_area_id = input.focus_area_id;
-    let area: Option<i64> = sqlx::query_scalar("SELECT id FROM focus_areas WHERE id = ?")
-        .bind(focus_area_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if area.is_none() {
+    if !lookup::exists(conn, "focus_areas", focus_area_id).await? {
         return Err(AppError::invalid(
             "focusAreaId",
             "Pick one of the seven focus areas.",
@@ -394,23 +390,8 @@ async fn check(
     };
 
     let principle_ids = match input.principle_ids {
-        Some(mut ids) => {
-            ids.sort_unstable();
-            ids.dedup();
-            for id in &ids {
-                let known: Option<i64> =
-                    sqlx::query_scalar("SELECT id FROM principles WHERE id = ?")
-                        .bind(id)
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                if known.is_none() {
-                    return Err(AppError::invalid(
-                        "principleIds",
-                        format!("Principle {id} does not exist."),
-                    ));
-                }
-            }
-            ids
+        Some(ids) => {
+            lookup::existing_ids(conn, "principles", "principleIds", "Principle", ids).await?
         }
         None => current.principle_ids,
     };

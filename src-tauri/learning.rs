@@ -19,7 +19,7 @@ use ts_rs::TS;
 use crate::activity::{self, Entity};
 use crate::checkins::trim_number;
 use crate::error::{AppError, AppResult};
-use crate::{children, input, limits};
+use crate::{children, input, limits, lookup};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type, TS)]
 #[serde(rename_all = "lowercase")]
@@ -396,32 +396,21 @@ async fn check(conn: &mut SqliteConnection, input: ResourceInput) -> AppResult<C
         None => None,
     };
     if let Some(id) = input.focus_area_id {
-        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM focus_areas WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if known.is_none() {
+        if !lookup::exists(conn, "focus_areas", id).await? {
             return Err(AppError::invalid(
                 "focusAreaId",
                 "Pick one of the seven focus areas.",
             ));
         }
     }
-    let mut goal_ids = input.goal_ids.unwrap_or_default();
-    goal_ids.sort_unstable();
-    goal_ids.dedup();
-    for id in &goal_ids {
-        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM goals WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if known.is_none() {
-            return Err(AppError::invalid(
-                "goalIds",
-                format!("Goal {id} does not exist."),
-            ));
-        }
-    }
+    let goal_ids = lookup::existing_ids(
+        conn,
+        "goals",
+        "goalIds",
+        "Goal",
+        input.goal_ids.unwrap_or_default(),
+    )
+    .await?;
     Ok(Checked {
         kind: input.kind.unwrap_or(ResourceKind::Course),
         title,

@@ -22,6 +22,7 @@ pub mod input;
 pub mod learning;
 pub mod learning_history;
 pub mod limits;
+pub mod lookup;
 pub mod milestones;
 pub mod people;
 pub mod plan_view;
