@@ -17,7 +17,7 @@ use ladder_lib::{
     achievements, activity, clock, db, framework, goals, learning_history, plan_view, principles,
     review, settings,
 };
-use ladder_lib::{feedback, people};
+use ladder_lib::{feedback, people, person_page};
 
 const RUNS: usize = 2_000;
 const TARGET: Duration = Duration::from_millis(5);
@@ -157,14 +157,18 @@ async fn run() -> AppResult<()> {
         })
         .await?,
         measure("feedback::list_requests (Feedback screen)", |_| {
-            feedback::list_requests(&pool, today, 100)
+            feedback::list_requests(&pool, today, None, 100)
         })
         .await?,
         measure("feedback::list_received (Feedback screen)", |_| {
-            feedback::list_received(&pool)
+            feedback::list_received(&pool, None, 100)
         })
         .await?,
         measure("people::list (people)", |_| people::list(&pool, false)).await?,
+        measure("person_page::page (a person's page)", |i| {
+            person_page::page(&pool, 1 + (i as i64 % 300), today)
+        })
+        .await?,
         measure("framework::focus_areas (Focus areas)", |_| {
             framework::focus_areas(&pool)
         })

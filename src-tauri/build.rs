@@ -57,6 +57,23 @@ const COMMANDS: &[&str] = &[
     "preview_csv",
     "import_csv",
     "open_resource_url",
+    "list_people",
+    "create_person",
+    "update_person",
+    "remove_person",
+    "restore_person",
+    "person_page",
+    "list_feedback_requests",
+    "list_feedback_received",
+    "create_feedback_request",
+    "set_request_message",
+    "set_request_due",
+    "mark_request_asked",
+    "record_feedback_response",
+    "decline_feedback_request",
+    "delete_feedback_draft",
+    "add_feedback_received",
+    "act_on_feedback",
 ];
 
 fn main() {

@@ -118,21 +118,24 @@ const SELECT_REQUEST: &str = "SELECT r.id, r.person_id, p.name AS person_name, r
         (r.status = 'asked' AND r.due_on IS NOT NULL AND r.due_on < ?1) AS overdue
     FROM feedback_requests r JOIN people p ON p.id = r.person_id";
 
-/// Requests, overdue first, then by status (draft, asked, received, declined), newest
-/// first; at most `limit` of them (years of answered requests need not load at once).
+/// Requests (all, or one person's), overdue first, then by status (draft, asked,
+/// received, declined), newest first; at most `limit` of them (years of answered requests
+/// need not load at once).
 pub async fn list_requests(
     pool: &SqlitePool,
     today: NaiveDate,
+    person_id: Option<i64>,
     limit: i64,
 ) -> AppResult<Vec<FeedbackRequest>> {
     Ok(sqlx::query_as::<_, FeedbackRequest>(&format!(
-        "{SELECT_REQUEST} ORDER BY overdue DESC,
+        "{SELECT_REQUEST} WHERE ?3 IS NULL OR r.person_id = ?3 ORDER BY overdue DESC,
              CASE r.status WHEN 'draft' THEN 0 WHEN 'asked' THEN 1 WHEN 'received' THEN 2 ELSE 3 END,
              coalesce(r.received_on, r.asked_on, substr(r.created_at, 1, 10)) DESC, r.id DESC
          LIMIT ?2"
     ))
     .bind(today)
     .bind(limit.clamp(1, 1_000))
+    .bind(person_id)
     .fetch_all(pool)
     .await?)
 }
@@ -456,15 +459,78 @@ pub async fn decline(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<
     Ok(r)
 }
 
+/// Moves (or clears) the due date of an open request.
+pub async fn set_due(
+    pool: &SqlitePool,
+    id: i64,
+    due_on: Option<&str>,
+    today: NaiveDate,
+) -> AppResult<FeedbackRequest> {
+    let due_on = match due_on.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => Some(input::date("dueOn", d)?),
+        None => None,
+    };
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let r = fetch_request(&mut tx, id, today).await?;
+    if !matches!(r.status, RequestStatus::Draft | RequestStatus::Asked) {
+        return Err(AppError::conflict(
+            Some("dueOn"),
+            "This request is already closed.",
+        ));
+    }
+    if let (Some(due), Some(asked)) = (due_on, r.asked_on) {
+        if due < asked {
+            return Err(AppError::invalid(
+                "dueOn",
+                "The due date cannot be before the day you asked.",
+            ));
+        }
+    }
+    sqlx::query("UPDATE feedback_requests SET due_on = ? WHERE id = ?")
+        .bind(due_on)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let r = fetch_request(&mut tx, id, today).await?;
+    tx.commit().await?;
+    Ok(r)
+}
+
+/// Deletes a request that was never sent; anything asked is kept, as it involves someone else.
+pub async fn delete_draft(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let r = fetch_request(&mut tx, id, today).await?;
+    if r.status != RequestStatus::Draft {
+        return Err(AppError::conflict(
+            Some("status"),
+            "Only a draft can be deleted; decline an asked request instead.",
+        ));
+    }
+    sqlx::query("DELETE FROM feedback_requests WHERE id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 const SELECT_RECEIVED: &str =
     "SELECT f.id, f.person_id, p.name AS person_name, f.received_on, f.what, f.tone,
         f.focus_area_id, f.goal_id, f.takeaways
     FROM feedback_received f JOIN people p ON p.id = f.person_id";
 
-pub async fn list_received(pool: &SqlitePool) -> AppResult<Vec<FeedbackReceived>> {
+/// Feedback received without asking (all, or one person's), newest first, at most `limit`.
+pub async fn list_received(
+    pool: &SqlitePool,
+    person_id: Option<i64>,
+    limit: i64,
+) -> AppResult<Vec<FeedbackReceived>> {
     Ok(sqlx::query_as::<_, FeedbackReceived>(&format!(
-        "{SELECT_RECEIVED} ORDER BY f.received_on DESC, f.id DESC"
+        "{SELECT_RECEIVED} WHERE ?1 IS NULL OR f.person_id = ?1
+         ORDER BY f.received_on DESC, f.id DESC LIMIT ?2"
     ))
+    .bind(person_id)
+    .bind(limit.clamp(1, 1_000))
     .fetch_all(pool)
     .await?)
 }

@@ -25,6 +25,7 @@ pub mod limits;
 pub mod lookup;
 pub mod milestones;
 pub mod people;
+pub mod person_page;
 pub mod plan_view;
 pub mod plans;
 pub mod principles;
@@ -116,6 +117,23 @@ pub fn run() {
             commands::learning::preview_csv,
             commands::learning::import_csv,
             commands::learning::open_resource_url,
+            commands::feedback::list_people,
+            commands::feedback::create_person,
+            commands::feedback::update_person,
+            commands::feedback::remove_person,
+            commands::feedback::restore_person,
+            commands::feedback::person_page,
+            commands::feedback::list_feedback_requests,
+            commands::feedback::list_feedback_received,
+            commands::feedback::create_feedback_request,
+            commands::feedback::set_request_message,
+            commands::feedback::set_request_due,
+            commands::feedback::mark_request_asked,
+            commands::feedback::record_feedback_response,
+            commands::feedback::decline_feedback_request,
+            commands::feedback::delete_feedback_draft,
+            commands::feedback::add_feedback_received,
+            commands::feedback::act_on_feedback,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

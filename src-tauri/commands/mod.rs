@@ -2,6 +2,7 @@
 //! Every command is async so that none runs on the main thread and freezes the window.
 
 pub mod app;
+pub mod feedback;
 pub mod files;
 pub mod framework;
 pub mod goals;

@@ -130,7 +130,9 @@ async fn overdue_requests_are_flagged_and_listed_first() {
         .await
         .unwrap();
     let later = day("2026-12-05");
-    let list = feedback::list_requests(&t.pool, later, 100).await.unwrap();
+    let list = feedback::list_requests(&t.pool, later, None, 100)
+        .await
+        .unwrap();
     assert_eq!(list[0].id, late.id);
     assert!(list[0].overdue);
 }
@@ -249,7 +251,13 @@ async fn feedback_received_without_asking_is_captured_in_one_step() {
         (f.person_name.as_str(), f.tone, f.received_on),
         ("Ana", Tone::Positive, today())
     );
-    assert_eq!(feedback::list_received(&t.pool).await.unwrap().len(), 1);
+    assert_eq!(
+        feedback::list_received(&t.pool, None, 100)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -489,4 +497,132 @@ async fn a_takeaway_becomes_a_milestone_goal_or_resource_linked_back() {
             common::count(&t.pool, "feedback_actions").await
         )
     );
+}
+
+#[tokio::test]
+async fn a_due_date_moves_but_never_before_the_ask_and_only_drafts_are_deleted() {
+    let t = common::db().await;
+    let ana = person(&t.pool, "Ana Lima").await;
+    let r = feedback::create_request(&t.pool, ask(ana, "How did my demo land?"), today())
+        .await
+        .unwrap();
+    // A due date already in the past blocks asking until it is moved.
+    feedback::set_due(&t.pool, r.id, Some("2026-11-20"), today())
+        .await
+        .unwrap();
+    let err = feedback::mark_asked(&t.pool, r.id, today())
+        .await
+        .unwrap_err();
+    assert_field(err, ErrorKind::Invalid, "dueOn");
+    feedback::set_due(&t.pool, r.id, Some("2026-12-04"), today())
+        .await
+        .unwrap();
+    let asked = feedback::mark_asked(&t.pool, r.id, today()).await.unwrap();
+    assert_eq!(asked.status, RequestStatus::Asked);
+
+    let before = tables(&t.pool).await;
+    let err = feedback::set_due(&t.pool, r.id, Some("2026-11-25"), today())
+        .await
+        .unwrap_err();
+    assert_field(err, ErrorKind::Invalid, "dueOn");
+    let err = feedback::set_due(&t.pool, r.id, Some("2026-13-01"), today())
+        .await
+        .unwrap_err();
+    assert_field(err, ErrorKind::Invalid, "dueOn");
+    let err = feedback::delete_draft(&t.pool, r.id, today())
+        .await
+        .unwrap_err();
+    assert_field(err, ErrorKind::Conflict, "status");
+    assert_eq!(tables(&t.pool).await, before);
+    let kept = feedback::list_requests(&t.pool, today(), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(kept[0].due_on, Some(day("2026-12-04")));
+
+    // Clearing the due date is allowed; a draft goes away for good.
+    let cleared = feedback::set_due(&t.pool, r.id, None, today())
+        .await
+        .unwrap();
+    assert_eq!(cleared.due_on, None);
+    let draft = feedback::create_request(&t.pool, ask(ana, "Anything else?"), today())
+        .await
+        .unwrap();
+    feedback::delete_draft(&t.pool, draft.id, today())
+        .await
+        .unwrap();
+    assert_eq!(common::count(&t.pool, "feedback_requests").await, 1);
+}
+
+#[tokio::test]
+async fn a_persons_page_holds_only_their_feedback_and_a_dated_history() {
+    let t = common::db().await;
+    let ana = person(&t.pool, "Ana Lima").await;
+    let ben = person(&t.pool, "Ben Ode").await;
+    let mine =
+        feedback::create_request(&t.pool, ask(ana, "Was the plan clear?"), day("2026-11-02"))
+            .await
+            .unwrap();
+    feedback::mark_asked(&t.pool, mine.id, day("2026-11-02"))
+        .await
+        .unwrap();
+    feedback::record_response(
+        &t.pool,
+        mine.id,
+        ResponseInput {
+            response: "Mostly; lead with the decision.".into(),
+            received_on: Some("2026-11-09".into()),
+            takeaways: None,
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    feedback::create_request(&t.pool, ask(ben, "Not Ana's"), today())
+        .await
+        .unwrap();
+    feedback::add_received(
+        &t.pool,
+        ReceivedInput {
+            person_id: ana,
+            received_on: Some("2026-11-20".into()),
+            what: "Great facilitation today.".into(),
+            tone: Some(Tone::Positive),
+            ..Default::default()
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+
+    let page = ladder_lib::person_page::page(&t.pool, ana, today())
+        .await
+        .unwrap();
+    assert_eq!(page.person.name, "Ana Lima");
+    assert_eq!(page.person.last_contact_on, Some(day("2026-11-20")));
+    assert_eq!(page.requests.len(), 1);
+    assert_eq!(page.requests[0].question, "Was the plan clear?");
+    assert_eq!(page.received.len(), 1);
+    let history: Vec<(String, String)> = page
+        .history
+        .iter()
+        .map(|h| (h.on.to_string(), h.text.clone()))
+        .collect();
+    assert_eq!(
+        history,
+        vec![
+            (
+                "2026-11-20".into(),
+                "Praise: Great facilitation today.".into()
+            ),
+            (
+                "2026-11-09".into(),
+                "They answered: Was the plan clear?".into()
+            ),
+            ("2026-11-02".into(), "You asked: Was the plan clear?".into()),
+        ]
+    );
+    let err = ladder_lib::person_page::page(&t.pool, 999, today())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
 }

@@ -1,0 +1,158 @@
+use tauri::State;
+
+use super::AppState;
+use crate::clock;
+use crate::error::AppResult;
+use crate::feedback::{self, ActionTarget, FeedbackReceived, FeedbackRequest};
+use crate::input;
+use crate::people::{self, Person, Removal};
+use crate::person_page::{self, PersonPage};
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn list_people(
+    state: State<'_, AppState>,
+    include_archived: bool,
+) -> AppResult<Vec<Person>> {
+    people::list(&state.pool, include_archived).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn create_person(
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> AppResult<Person> {
+    people::create(&state.pool, input::parse(input)?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn update_person(
+    state: State<'_, AppState>,
+    id: i64,
+    input: serde_json::Value,
+) -> AppResult<Person> {
+    people::update(&state.pool, id, input::parse(input)?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn remove_person(state: State<'_, AppState>, id: i64) -> AppResult<Removal> {
+    people::remove(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn restore_person(state: State<'_, AppState>, id: i64) -> AppResult<Person> {
+    people::restore(&state.pool, id).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn person_page(state: State<'_, AppState>, id: i64) -> AppResult<PersonPage> {
+    person_page::page(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn list_feedback_requests(
+    state: State<'_, AppState>,
+    limit: i64,
+) -> AppResult<Vec<FeedbackRequest>> {
+    feedback::list_requests(&state.pool, clock::today()?, None, limit).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn list_feedback_received(
+    state: State<'_, AppState>,
+    limit: i64,
+) -> AppResult<Vec<FeedbackReceived>> {
+    feedback::list_received(&state.pool, None, limit).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn create_feedback_request(
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> AppResult<FeedbackRequest> {
+    feedback::create_request(&state.pool, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, message), err)]
+pub async fn set_request_message(
+    state: State<'_, AppState>,
+    id: i64,
+    message: String,
+) -> AppResult<FeedbackRequest> {
+    feedback::set_message(&state.pool, id, &message, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn set_request_due(
+    state: State<'_, AppState>,
+    id: i64,
+    due_on: Option<String>,
+) -> AppResult<FeedbackRequest> {
+    feedback::set_due(&state.pool, id, due_on.as_deref(), clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn mark_request_asked(state: State<'_, AppState>, id: i64) -> AppResult<FeedbackRequest> {
+    feedback::mark_asked(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn record_feedback_response(
+    state: State<'_, AppState>,
+    id: i64,
+    input: serde_json::Value,
+) -> AppResult<FeedbackRequest> {
+    feedback::record_response(&state.pool, id, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn decline_feedback_request(
+    state: State<'_, AppState>,
+    id: i64,
+) -> AppResult<FeedbackRequest> {
+    feedback::decline(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn delete_feedback_draft(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+    feedback::delete_draft(&state.pool, id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn add_feedback_received(
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> AppResult<FeedbackReceived> {
+    feedback::add_received(&state.pool, input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, action), err)]
+pub async fn act_on_feedback(
+    state: State<'_, AppState>,
+    source: serde_json::Value,
+    action: serde_json::Value,
+) -> AppResult<ActionTarget> {
+    feedback::act_on(
+        &state.pool,
+        input::parse(source)?,
+        input::parse(action)?,
+        clock::today()?,
+    )
+    .await
+}
