@@ -615,7 +615,12 @@ pub enum FeedbackSource {
 
 /// What a takeaway becomes.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
 #[ts(export)]
 pub enum TakeawayAction {
     /// A new goal in a plan.

@@ -52,6 +52,17 @@ async fn screenshot_tour() {
     app.find("[data-testid=chart-quarters] canvas").await;
     app.screenshot("tour-learning").await;
 
+    app.click("[data-testid=nav-feedback]").await;
+    app.click("[data-testid=request-row]").await;
+    app.find("[data-testid=request-panel]").await;
+    app.screenshot("tour-feedback").await;
+    app.click("[data-testid=tab-people]").await;
+    app.find("[data-testid=person-row]").await;
+    app.screenshot("tour-people").await;
+    app.click("[data-testid=person-row]").await;
+    app.find("[data-testid=person-history]").await;
+    app.screenshot("tour-person").await;
+
     app.click("[data-testid=nav-wins]").await;
     app.find("[data-testid=win-row]").await;
     app.click("[data-testid=win-row]").await;

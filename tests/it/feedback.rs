@@ -626,3 +626,20 @@ async fn a_persons_page_holds_only_their_feedback_and_a_dated_history() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
 }
+
+#[test]
+fn the_ui_sends_takeaway_actions_in_camel_case_and_typos_are_named() {
+    let action: feedback::TakeawayAction = ladder_lib::input::parse(serde_json::json!({
+        "kind": "milestone", "goalId": 3, "milestone": { "title": "Practise the opening" }
+    }))
+    .unwrap();
+    assert!(matches!(
+        action,
+        feedback::TakeawayAction::Milestone { goal_id: 3, .. }
+    ));
+    let err = ladder_lib::input::parse::<feedback::TakeawayAction>(serde_json::json!({
+        "kind": "milestone", "goal_id": 3, "milestone": { "title": "x" }
+    }))
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+}

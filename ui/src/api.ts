@@ -44,6 +44,18 @@ import type { Resource } from "./bindings/Resource";
 import type { ResourceDetail } from "./bindings/ResourceDetail";
 import type { ResourceFilter } from "./bindings/ResourceFilter";
 import type { ResourceInput } from "./bindings/ResourceInput";
+import type { ActionTarget } from "./bindings/ActionTarget";
+import type { FeedbackReceived } from "./bindings/FeedbackReceived";
+import type { FeedbackRequest } from "./bindings/FeedbackRequest";
+import type { FeedbackSource } from "./bindings/FeedbackSource";
+import type { Person } from "./bindings/Person";
+import type { PersonInput } from "./bindings/PersonInput";
+import type { PersonPage } from "./bindings/PersonPage";
+import type { ReceivedInput } from "./bindings/ReceivedInput";
+import type { Removal } from "./bindings/Removal";
+import type { RequestInput } from "./bindings/RequestInput";
+import type { ResponseInput } from "./bindings/ResponseInput";
+import type { TakeawayAction } from "./bindings/TakeawayAction";
 import { toAppError } from "./lib/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -126,6 +138,28 @@ export const api = {
   previewCsv: () => call<[string, ImportPreview] | null>("preview_csv"),
   importCsv: (path: string, onDuplicate: OnDuplicate) => call<ImportOutcome>("import_csv", { path, onDuplicate }),
   openResourceUrl: (id: number, certificate = false) => call<void>("open_resource_url", { id, certificate }),
+  listPeople: (includeArchived = false) => call<Person[]>("list_people", { includeArchived }),
+  createPerson: (input: PersonInput) => call<Person>("create_person", { input }),
+  updatePerson: (id: number, input: PersonInput) => call<Person>("update_person", { id, input }),
+  /** Deletes a person without feedback; archives one who has some. */
+  removePerson: (id: number) => call<Removal>("remove_person", { id }),
+  restorePerson: (id: number) => call<Person>("restore_person", { id }),
+  personPage: (id: number) => call<PersonPage>("person_page", { id }),
+
+  listFeedbackRequests: (limit: number) => call<FeedbackRequest[]>("list_feedback_requests", { limit }),
+  listFeedbackReceived: (limit: number) => call<FeedbackReceived[]>("list_feedback_received", { limit }),
+  createFeedbackRequest: (input: RequestInput) => call<FeedbackRequest>("create_feedback_request", { input }),
+  setRequestMessage: (id: number, message: string) => call<FeedbackRequest>("set_request_message", { id, message }),
+  setRequestDue: (id: number, dueOn: string | null) => call<FeedbackRequest>("set_request_due", { id, dueOn }),
+  markRequestAsked: (id: number) => call<FeedbackRequest>("mark_request_asked", { id }),
+  recordFeedbackResponse: (id: number, input: ResponseInput) =>
+    call<FeedbackRequest>("record_feedback_response", { id, input }),
+  declineFeedbackRequest: (id: number) => call<FeedbackRequest>("decline_feedback_request", { id }),
+  deleteFeedbackDraft: (id: number) => call<void>("delete_feedback_draft", { id }),
+  addFeedbackReceived: (input: ReceivedInput) => call<FeedbackReceived>("add_feedback_received", { input }),
+  actOnFeedback: (source: FeedbackSource, action: TakeawayAction) =>
+    call<ActionTarget>("act_on_feedback", { source, action }),
+
   /** Rows written so far by a running import. */
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>
     listen<[number, number]>("import-progress", (e) => handler(e.payload[0], e.payload[1])),

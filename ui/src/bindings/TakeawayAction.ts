@@ -6,4 +6,4 @@ import type { ResourceInput } from "./ResourceInput";
 /**
  * What a takeaway becomes.
  */
-export type TakeawayAction = { "kind": "goal", plan_id: number, goal: GoalInput, } | { "kind": "milestone", goal_id: number, milestone: MilestoneInput, } | { "kind": "resource", resource: ResourceInput, };
+export type TakeawayAction = { "kind": "goal", planId: number, goal: GoalInput, } | { "kind": "milestone", goalId: number, milestone: MilestoneInput, } | { "kind": "resource", resource: ResourceInput, };

@@ -1,3 +1,5 @@
+import type { Relationship } from "../bindings/Relationship";
+import type { RequestStatus } from "../bindings/RequestStatus";
 import type { GoalStatus } from "../bindings/GoalStatus";
 import type { PlanStatus } from "../bindings/PlanStatus";
 import type { Priority } from "../bindings/Priority";
@@ -32,3 +34,21 @@ export function formatNumber(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+export const RELATIONSHIP: Record<Relationship, string> = {
+  manager: "Manager",
+  skip_level: "Skip-level manager",
+  peer: "Peer",
+  direct_report: "Direct report",
+  mentor: "Mentor",
+  mentee: "Mentee",
+  stakeholder: "Stakeholder",
+  other: "Other",
+};
+
+export const REQUEST_STATUS: Record<RequestStatus, string> = {
+  draft: "Draft",
+  asked: "Asked — waiting",
+  received: "Answered",
+  declined: "Declined",
+};

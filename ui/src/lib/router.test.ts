@@ -2,26 +2,28 @@ import { describe, expect, it } from "vitest";
 import { hashOf, parseHash, sectionOf } from "./router.svelte";
 
 describe("routes", () => {
-  it("reads plan and review routes from the hash", () => {
-    expect(parseHash("#/plan/12")).toEqual({ screen: "plan", planId: 12 });
-    expect(parseHash("#/plan/12/review")).toEqual({ screen: "review", planId: 12 });
-    expect(parseHash("#/settings")).toEqual({ screen: "settings", planId: null });
+  it("reads plan, review and person routes from the hash", () => {
+    expect(parseHash("#/plan/12")).toEqual({ screen: "plan", id: 12 });
+    expect(parseHash("#/plan/12/review")).toEqual({ screen: "review", id: 12 });
+    expect(parseHash("#/person/4")).toEqual({ screen: "person", id: 4 });
+    expect(parseHash("#/settings")).toEqual({ screen: "settings", id: null });
   });
 
   it("falls back to the plans list on anything else", () => {
-    for (const hash of ["", "#/", "#/plan/abc", "#/plan/-3", "#/nowhere"]) {
-      expect(parseHash(hash)).toEqual({ screen: "plans", planId: null });
+    for (const hash of ["", "#/", "#/plan/abc", "#/plan/-3", "#/person/0", "#/person", "#/nowhere"]) {
+      expect(parseHash(hash)).toEqual({ screen: "plans", id: null });
     }
   });
 
   it("writes back what it reads", () => {
-    for (const hash of ["#/plan/7", "#/plan/7/review", "#/focus-areas"]) {
+    for (const hash of ["#/plan/7", "#/plan/7/review", "#/person/3", "#/feedback", "#/focus-areas"]) {
       expect(hashOf(parseHash(hash))).toBe(hash);
     }
   });
 
-  it("keeps Plans lit in the sidebar inside a plan", () => {
+  it("keeps the owning section lit in the sidebar", () => {
     expect(sectionOf("review")).toBe("plans");
+    expect(sectionOf("person")).toBe("feedback");
     expect(sectionOf("settings")).toBe("settings");
   });
 });
