@@ -18,6 +18,7 @@ pub enum Entity {
     Achievement,
     Resource,
     Feedback,
+    OneOnOne,
 }
 
 impl Entity {
@@ -30,6 +31,7 @@ impl Entity {
             Entity::Achievement => "achievement",
             Entity::Resource => "resource",
             Entity::Feedback => "feedback",
+            Entity::OneOnOne => "one_on_one",
         }
     }
 }

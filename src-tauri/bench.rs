@@ -17,7 +17,7 @@ use ladder_lib::{
     achievements, activity, clock, db, framework, goals, learning_history, plan_view, principles,
     review, settings,
 };
-use ladder_lib::{feedback, people, person_page};
+use ladder_lib::{agenda, feedback, one_on_ones, people, person_page};
 
 const RUNS: usize = 2_000;
 const TARGET: Duration = Duration::from_millis(5);
@@ -88,6 +88,12 @@ async fn run() -> AppResult<()> {
     let last_closed = plans::list(&pool).await?[1].clone();
     let busiest_goal: i64 = sqlx::query_scalar(
         "SELECT goal_id FROM check_ins GROUP BY goal_id ORDER BY count(*) DESC, goal_id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await?;
+    // The first 1:1 still ahead: what Prepare drafts today.
+    let next_one_on_one: i64 = sqlx::query_scalar(
+        "SELECT id FROM one_on_ones WHERE status = 'scheduled' ORDER BY meets_on LIMIT 1",
     )
     .fetch_one(&pool)
     .await?;
@@ -165,6 +171,18 @@ async fn run() -> AppResult<()> {
         })
         .await?,
         measure("people::list (people)", |_| people::list(&pool, false)).await?,
+        measure("agenda::preview (prepare the next 1:1)", |_| {
+            agenda::preview(&pool, next_one_on_one, today)
+        })
+        .await?,
+        measure("agenda::detail (a 1:1's page)", |i| {
+            agenda::detail(&pool, 1 + (i as i64 % 120))
+        })
+        .await?,
+        measure("one_on_ones::list (1:1s screen)", |_| {
+            one_on_ones::list(&pool)
+        })
+        .await?,
         measure("person_page::page (a person's page)", |i| {
             person_page::page(&pool, 1 + (i as i64 % 300), today)
         })

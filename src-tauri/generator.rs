@@ -12,6 +12,7 @@ use chrono::{Days, Months, NaiveDate};
 use sqlx::SqlitePool;
 
 use crate::achievements::{self, AchievementInput};
+use crate::agenda;
 use crate::assessments::{self, Assessment};
 use crate::checkins::{self, CheckInInput};
 use crate::clock;
@@ -20,6 +21,7 @@ use crate::feedback::{self, RequestInput, ResponseInput};
 use crate::goals::{self, GoalInput, GoalStatus, MeasureKind, Priority};
 use crate::learning::{self, EntryInput, ResourceInput, ResourceKind, Unit};
 use crate::milestones::{self, MilestoneInput};
+use crate::one_on_ones::{self, ActionInput, MeetingInput, MeetingStatus, Owner};
 use crate::people::{self, PersonInput, Relationship};
 use crate::plans::{self, PlanInput, PlanStatus};
 use crate::review::{self, CloseInput};
@@ -42,12 +44,14 @@ pub struct Scale {
     /// People met over the years, and feedback requests made to them.
     pub people: usize,
     pub requests_per_plan: usize,
+    /// One-on-ones with the manager, spread over all the quarters.
+    pub one_on_ones: usize,
 }
 
 impl Scale {
     /// Five years of use: 20 plans, 600 goals, about 6,000 milestones, 12,000 check-ins,
     /// 2,000 wins, 2,000 learning resources with 40,000 progress entries, 300 people and
-    /// 1,000 feedback requests.
+    /// 1,000 feedback requests, 130 one-on-ones.
     pub const STANDARD: Scale = Scale {
         plans: 20,
         goals_per_plan: 30,
@@ -58,8 +62,17 @@ impl Scale {
         entries_per_resource: 20,
         people: 300,
         requests_per_plan: 50,
+        one_on_ones: 130,
     };
 }
+
+const ACTIONS: &[&str] = &[
+    "Send the draft hiring plan",
+    "Introduce me to the platform lead",
+    "Write up the on-call proposal",
+    "Share the promotion criteria",
+    "Book a skip-level coffee",
+];
 
 const INTENTS: &[&str] = &[
     "Show I can run a team's work end to end before asking for the manager role.",
@@ -328,6 +341,7 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
         plan_ids.push(plan.id);
     }
 
+    let mut open_action: Option<i64> = None;
     for (i, &plan_id) in plan_ids.iter().enumerate() {
         let plan = plans::get(pool, plan_id).await?;
         let current = i + 1 == plan_ids.len();
@@ -555,6 +569,45 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
                     feedback::record_response(pool, request.id, answer, last_day).await?;
                 }
             }
+        }
+
+        // This quarter's 1:1s with the manager: prepared, half the items discussed, one
+        // action each (most done by the next), held; those still ahead stay scheduled.
+        let from = i * scale.one_on_ones / plan_ids.len();
+        let to = (i + 1) * scale.one_on_ones / plan_ids.len();
+        let quarter = (plan.ends_on - plan.starts_on).num_days().max(1) as u64;
+        for k in from..to {
+            if person_ids.is_empty() {
+                break;
+            }
+            let on =
+                plan.starts_on + Days::new(3 + (k - from) as u64 * quarter / (to - from) as u64);
+            let input = MeetingInput {
+                person_id: None,
+                meets_on: on.to_string(),
+            };
+            let meeting = one_on_ones::create(pool, input).await?;
+            if on > last_day {
+                continue;
+            }
+            if let Some(previous) = open_action.take() {
+                if k % 3 != 0 {
+                    one_on_ones::set_action_done(pool, previous, true, on).await?;
+                }
+            }
+            let (detail, _) = agenda::prepare(pool, meeting.id, on).await?;
+            for item in detail.agenda.iter().step_by(2) {
+                agenda::set_discussed(pool, item.id, true).await?;
+            }
+            let notes = "Went through the goals that moved and agreed the next steps.";
+            one_on_ones::save_notes(pool, meeting.id, notes).await?;
+            let action = ActionInput {
+                text: ACTIONS[k % ACTIONS.len()].to_owned(),
+                owner: Some(if k % 2 == 0 { Owner::Me } else { Owner::Them }),
+                due_on: Some((on + Days::new(14)).to_string()),
+            };
+            open_action = Some(one_on_ones::add_action(pool, meeting.id, action).await?.id);
+            one_on_ones::set_status(pool, meeting.id, MeetingStatus::Held).await?;
         }
 
         if !current {

@@ -5,6 +5,7 @@
 
 pub mod achievements;
 pub mod activity;
+pub mod agenda;
 pub mod assessments;
 pub mod backups;
 pub mod checkins;
@@ -23,7 +24,9 @@ pub mod learning;
 pub mod learning_history;
 pub mod limits;
 pub mod lookup;
+pub mod markdown;
 pub mod milestones;
+pub mod one_on_ones;
 pub mod people;
 pub mod person_page;
 pub mod plan_view;
@@ -134,6 +137,27 @@ pub fn run() {
             commands::feedback::delete_feedback_draft,
             commands::feedback::add_feedback_received,
             commands::feedback::act_on_feedback,
+            commands::one_on_ones::list_one_on_ones,
+            commands::one_on_ones::one_on_one_defaults,
+            commands::one_on_ones::create_one_on_one,
+            commands::one_on_ones::update_one_on_one,
+            commands::one_on_ones::set_one_on_one_status,
+            commands::one_on_ones::save_one_on_one_notes,
+            commands::one_on_ones::delete_one_on_one,
+            commands::one_on_ones::one_on_one_detail,
+            commands::one_on_ones::prepare_agenda,
+            commands::one_on_ones::add_agenda_item,
+            commands::one_on_ones::edit_agenda_item,
+            commands::one_on_ones::set_agenda_item_discussed,
+            commands::one_on_ones::remove_agenda_item,
+            commands::one_on_ones::reorder_agenda,
+            commands::one_on_ones::add_topic,
+            commands::one_on_ones::add_action_item,
+            commands::one_on_ones::update_action_item,
+            commands::one_on_ones::set_action_item_done,
+            commands::one_on_ones::delete_action_item,
+            commands::one_on_ones::agenda_markdown,
+            commands::one_on_ones::save_agenda_markdown,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

@@ -17,6 +17,7 @@ use crate::checkins::trim_number;
 use crate::clock;
 use crate::error::{AppError, AppResult};
 use crate::goals::{self, Goal, MeasureKind};
+use crate::markdown::inline;
 use crate::plan_view::{self, PlanDetail};
 use crate::plans::{self, Plan};
 use crate::settings;
@@ -205,23 +206,6 @@ pub async fn close_quarter(
         next_plan_id,
         carried: carry.len() as i64,
     })
-}
-
-/// Escapes user text for an inline CommonMark context: one line, and every character
-/// that could start markup is backslash-escaped.
-fn inline(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(one_line.len());
-    for ch in one_line.chars() {
-        if matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 fn status_text(goal: &Goal) -> String {

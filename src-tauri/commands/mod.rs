@@ -7,6 +7,7 @@ pub mod files;
 pub mod framework;
 pub mod goals;
 pub mod learning;
+pub mod one_on_ones;
 pub mod plans;
 pub mod wins;
 

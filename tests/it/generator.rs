@@ -16,6 +16,7 @@ async fn the_standard_set_is_five_years_of_quarterly_plans() {
         entries_per_resource: 3,
         people: 5,
         requests_per_plan: 2,
+        one_on_ones: 40,
         ..Scale::STANDARD
     };
     generator::generate(&t.pool, today(), scale).await.unwrap();
@@ -61,6 +62,24 @@ async fn the_standard_set_is_five_years_of_quarterly_plans() {
         common::count(&t.pool, "self_assessments").await,
         20 * 7 + 19 * 7
     );
+    // Two 1:1s a quarter, all prepared and held up to today; later ones still scheduled.
+    let meetings: Vec<(String, i64)> =
+        sqlx::query_as("SELECT status, count(*) FROM one_on_ones GROUP BY status ORDER BY status")
+            .fetch_all(&t.pool)
+            .await
+            .unwrap();
+    assert_eq!(meetings.iter().map(|(_, n)| n).sum::<i64>(), 40);
+    assert!(meetings
+        .iter()
+        .all(|(s, _)| s == "held" || s == "scheduled"));
+    let unprepared: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM one_on_ones WHERE status = 'held' AND prepared_on IS NULL",
+    )
+    .fetch_one(&t.pool)
+    .await
+    .unwrap();
+    assert_eq!(unprepared, 0);
+    assert!(common::count(&t.pool, "agenda_items").await >= 40 * 2);
 }
 
 #[tokio::test]
@@ -80,6 +99,7 @@ async fn the_generator_is_deterministic() {
             entries_per_resource: 2,
             people: 3,
             requests_per_plan: 1,
+            one_on_ones: 4,
         },
     )
     .await
@@ -97,6 +117,7 @@ async fn the_generator_is_deterministic() {
             entries_per_resource: 2,
             people: 3,
             requests_per_plan: 1,
+            one_on_ones: 4,
         },
     )
     .await

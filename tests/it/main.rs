@@ -12,6 +12,7 @@ mod generator;
 mod goals;
 mod learning;
 mod milestones;
+mod one_on_ones;
 mod plans;
 mod review;
 mod settings;

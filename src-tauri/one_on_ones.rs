@@ -1,0 +1,391 @@
+//! One-on-ones: meetings with a person (the manager by default), their notes, topics
+//! saved for the next one, and action items that stay open until done. The agenda itself
+//! is drafted in `agenda`.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use ts_rs::TS;
+
+use crate::activity::{self, Entity};
+use crate::error::{AppError, AppResult};
+use crate::{input, limits};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type, TS)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(type_name = "TEXT", rename_all = "lowercase")]
+#[ts(export)]
+pub enum MeetingStatus {
+    Scheduled,
+    Held,
+    Cancelled,
+}
+
+#[derive(Debug, Clone, Serialize, FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OneOnOne {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub person_id: i64,
+    pub person_name: String,
+    pub meets_on: NaiveDate,
+    pub status: MeetingStatus,
+    pub notes: String,
+    pub prepared_on: Option<NaiveDate>,
+    /// Agenda items still on the list (not removed).
+    #[ts(type = "number")]
+    pub items: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[ts(export)]
+pub struct MeetingInput {
+    /// Empty: the person marked as my manager.
+    #[ts(optional, type = "number | null")]
+    pub person_id: Option<i64>,
+    pub meets_on: String,
+}
+
+/// What the "new 1:1" form starts with.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MeetingDefaults {
+    #[ts(type = "number | null")]
+    pub person_id: Option<i64>,
+    pub meets_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type, TS)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(type_name = "TEXT", rename_all = "lowercase")]
+#[ts(export)]
+pub enum Owner {
+    Me,
+    Them,
+}
+
+#[derive(Debug, Clone, Serialize, FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActionItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub one_on_one_id: i64,
+    /// The day of the 1:1 it was agreed in.
+    pub agreed_on: NaiveDate,
+    pub text: String,
+    pub owner: Owner,
+    pub due_on: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActionInput {
+    pub text: String,
+    #[ts(optional)]
+    pub owner: Option<Owner>,
+    #[ts(optional)]
+    pub due_on: Option<String>,
+}
+
+const SELECT: &str = "SELECT o.id, o.person_id, p.name AS person_name, o.meets_on, o.status, o.notes,
+        o.prepared_on,
+        (SELECT count(*) FROM agenda_items a WHERE a.one_on_one_id = o.id AND a.removed = 0) AS items
+    FROM one_on_ones o JOIN people p ON p.id = o.person_id";
+
+/// Every 1:1, newest first (a few a month: years fit in one list).
+pub async fn list(pool: &SqlitePool) -> AppResult<Vec<OneOnOne>> {
+    Ok(
+        sqlx::query_as::<_, OneOnOne>(&format!("{SELECT} ORDER BY o.meets_on DESC, o.id DESC"))
+            .fetch_all(pool)
+            .await?,
+    )
+}
+
+pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<OneOnOne> {
+    sqlx::query_as::<_, OneOnOne>(&format!("{SELECT} WHERE o.id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or(AppError::NotFound {
+            entity: "One-on-one",
+            id,
+        })
+}
+
+pub async fn my_manager(conn: &mut SqliteConnection) -> AppResult<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM people WHERE is_my_manager = 1 AND archived_on IS NULL")
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+/// The next date for a 1:1 with a person: their cadence after the latest 1:1 (or two
+/// weeks without one), and never before today.
+pub async fn next_date(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+    today: NaiveDate,
+) -> AppResult<NaiveDate> {
+    let row: Option<(Option<NaiveDate>, Option<i64>)> = sqlx::query_as(
+        "SELECT (SELECT max(meets_on) FROM one_on_ones WHERE person_id = p.id AND status <> 'cancelled'),
+                p.cadence_days
+         FROM people p WHERE p.id = ?",
+    )
+    .bind(person_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((last, cadence)) = row else {
+        return Ok(today);
+    };
+    let step = Days::new(cadence.unwrap_or(14).max(1) as u64);
+    Ok(match last {
+        Some(last) => (last + step).max(today),
+        None => today,
+    })
+}
+
+pub async fn defaults(pool: &SqlitePool, today: NaiveDate) -> AppResult<MeetingDefaults> {
+    let mut conn = pool.acquire().await?;
+    let person_id = my_manager(&mut conn).await?;
+    let meets_on = match person_id {
+        Some(id) => next_date(&mut conn, id, today).await?,
+        None => today,
+    };
+    Ok(MeetingDefaults {
+        person_id,
+        meets_on,
+    })
+}
+
+async fn person_for(conn: &mut SqliteConnection, person_id: Option<i64>) -> AppResult<i64> {
+    let id = match person_id {
+        Some(id) => id,
+        None => my_manager(&mut *conn).await?.ok_or_else(|| {
+            AppError::invalid(
+                "personId",
+                "Choose whom you meet (or mark someone as your manager).",
+            )
+        })?,
+    };
+    let archived: Option<Option<String>> =
+        sqlx::query_scalar("SELECT archived_on FROM people WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    match archived {
+        None => Err(AppError::invalid(
+            "personId",
+            format!("Person {id} does not exist."),
+        )),
+        Some(Some(_)) => Err(AppError::invalid(
+            "personId",
+            "This person is archived; bring them back first.",
+        )),
+        Some(None) => Ok(id),
+    }
+}
+
+pub async fn create(pool: &SqlitePool, input: MeetingInput) -> AppResult<OneOnOne> {
+    let meets_on = input::date("meetsOn", &input.meets_on)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let person_id = person_for(&mut tx, input.person_id).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO one_on_ones (person_id, meets_on) VALUES (?, ?) RETURNING id",
+    )
+    .bind(person_id)
+    .bind(meets_on)
+    .fetch_one(&mut *tx)
+    .await?;
+    let o = fetch(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(o)
+}
+
+/// Moves a 1:1 to another day or person.
+pub async fn update(pool: &SqlitePool, id: i64, input: MeetingInput) -> AppResult<OneOnOne> {
+    let meets_on = input::date("meetsOn", &input.meets_on)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    fetch(&mut tx, id).await?;
+    let person_id = person_for(&mut tx, input.person_id).await?;
+    sqlx::query("UPDATE one_on_ones SET person_id = ?, meets_on = ? WHERE id = ?")
+        .bind(person_id)
+        .bind(meets_on)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let o = fetch(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(o)
+}
+
+/// Held, cancelled, or back to scheduled. Holding one counts as contact with the person.
+pub async fn set_status(pool: &SqlitePool, id: i64, status: MeetingStatus) -> AppResult<OneOnOne> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let o = fetch(&mut tx, id).await?;
+    sqlx::query("UPDATE one_on_ones SET status = ? WHERE id = ?")
+        .bind(status)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if status == MeetingStatus::Held && o.status != MeetingStatus::Held {
+        crate::people::touch(&mut tx, o.person_id, o.meets_on).await?;
+        let summary = format!("Held a 1:1 with {}", o.person_name);
+        activity::record(&mut tx, o.meets_on, Entity::OneOnOne, id, "held", &summary).await?;
+    }
+    let o = fetch(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(o)
+}
+
+pub async fn save_notes(pool: &SqlitePool, id: i64, notes: &str) -> AppResult<OneOnOne> {
+    let notes = limits::long_text("notes", notes)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    fetch(&mut tx, id).await?;
+    sqlx::query("UPDATE one_on_ones SET notes = ? WHERE id = ?")
+        .bind(&notes)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let o = fetch(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(o)
+}
+
+/// Deletes a 1:1 with its agenda and action items; topics it had taken wait again.
+pub async fn delete(pool: &SqlitePool, id: i64) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    fetch(&mut tx, id).await?;
+    sqlx::query("DELETE FROM one_on_ones WHERE id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const SELECT_ACTION: &str =
+    "SELECT a.id, a.one_on_one_id, o.meets_on AS agreed_on, a.text, a.owner,
+        a.due_on, a.done_on
+    FROM action_items a JOIN one_on_ones o ON o.id = a.one_on_one_id";
+
+/// This 1:1's action items, and the ones still open from earlier 1:1s with the same person.
+pub async fn actions_for(
+    conn: &mut SqliteConnection,
+    meeting: &OneOnOne,
+) -> AppResult<Vec<ActionItem>> {
+    Ok(sqlx::query_as::<_, ActionItem>(&format!(
+        "{SELECT_ACTION} WHERE a.one_on_one_id = ?1
+            OR (o.person_id = ?2 AND a.done_on IS NULL AND o.meets_on < ?3)
+         ORDER BY a.done_on IS NOT NULL, o.meets_on, a.id"
+    ))
+    .bind(meeting.id)
+    .bind(meeting.person_id)
+    .bind(meeting.meets_on)
+    .fetch_all(conn)
+    .await?)
+}
+
+async fn fetch_action(conn: &mut SqliteConnection, id: i64) -> AppResult<ActionItem> {
+    sqlx::query_as::<_, ActionItem>(&format!("{SELECT_ACTION} WHERE a.id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or(AppError::NotFound {
+            entity: "Action item",
+            id,
+        })
+}
+
+fn check_action(input: &ActionInput) -> AppResult<(String, Owner, Option<NaiveDate>)> {
+    let text = limits::title("text", &input.text)?;
+    let due = match input
+        .due_on
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        Some(d) => Some(input::date("dueOn", d)?),
+        None => None,
+    };
+    Ok((text, input.owner.unwrap_or(Owner::Me), due))
+}
+
+pub async fn add_action(
+    pool: &SqlitePool,
+    one_on_one_id: i64,
+    input: ActionInput,
+) -> AppResult<ActionItem> {
+    let (text, owner, due) = check_action(&input)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    fetch(&mut tx, one_on_one_id).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO action_items (one_on_one_id, text, owner, due_on) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(one_on_one_id)
+    .bind(&text)
+    .bind(owner)
+    .bind(due)
+    .fetch_one(&mut *tx)
+    .await?;
+    let a = fetch_action(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(a)
+}
+
+pub async fn update_action(
+    pool: &SqlitePool,
+    id: i64,
+    input: ActionInput,
+) -> AppResult<ActionItem> {
+    let (text, owner, due) = check_action(&input)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    fetch_action(&mut tx, id).await?;
+    sqlx::query("UPDATE action_items SET text = ?, owner = ?, due_on = ? WHERE id = ?")
+        .bind(&text)
+        .bind(owner)
+        .bind(due)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let a = fetch_action(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(a)
+}
+
+pub async fn set_action_done(
+    pool: &SqlitePool,
+    id: i64,
+    done: bool,
+    today: NaiveDate,
+) -> AppResult<ActionItem> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    fetch_action(&mut tx, id).await?;
+    sqlx::query("UPDATE action_items SET done_on = ? WHERE id = ?")
+        .bind(done.then_some(today))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let a = fetch_action(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(a)
+}
+
+pub async fn delete_action(pool: &SqlitePool, id: i64) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    fetch_action(&mut tx, id).await?;
+    sqlx::query("DELETE FROM action_items WHERE id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

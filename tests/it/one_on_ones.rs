@@ -1,0 +1,664 @@
+use ladder_lib::achievements::{self, AchievementInput};
+use ladder_lib::agenda::{self, Section, SourceKind, TopicInput};
+use ladder_lib::checkins::{self, CheckInInput};
+use ladder_lib::error::{AppError, ErrorKind};
+use ladder_lib::feedback::{self, ReceivedInput, RequestInput, ResponseInput, Tone};
+use ladder_lib::goals;
+use ladder_lib::learning::{self, EntryInput, ResourceInput, Unit};
+use ladder_lib::milestones::{self, MilestoneInput};
+use ladder_lib::one_on_ones::{self, ActionInput, MeetingInput, MeetingStatus, Owner};
+use ladder_lib::people::{self, PersonInput, Relationship};
+use sqlx::SqlitePool;
+
+use crate::common::{self, day, done_goal, metric_goal, today, LEADERSHIP_QUALITIES, PERFORMANCE};
+
+async fn person(pool: &SqlitePool, name: &str, manager: bool) -> i64 {
+    people::create(
+        pool,
+        PersonInput {
+            name: name.into(),
+            relationship: Some(if manager {
+                Relationship::Manager
+            } else {
+                Relationship::Peer
+            }),
+            cadence_days: manager.then_some(14),
+            is_my_manager: Some(manager),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .id
+}
+
+async fn meeting(pool: &SqlitePool, on: &str) -> i64 {
+    one_on_ones::create(
+        pool,
+        MeetingInput {
+            person_id: None,
+            meets_on: on.into(),
+        },
+    )
+    .await
+    .unwrap()
+    .id
+}
+
+async fn win(pool: &SqlitePool, title: &str, on: &str) -> i64 {
+    achievements::create(
+        pool,
+        AchievementInput {
+            title: title.into(),
+            occurred_on: Some(on.into()),
+            impact_metric: Some("Failed releases".into()),
+            impact_unit: Some("per month".into()),
+            impact_before: Some(8.0),
+            impact_after: Some(2.0),
+            ..Default::default()
+        },
+        day(on),
+    )
+    .await
+    .unwrap()
+    .id
+}
+
+fn texts(d: &agenda::MeetingDetail) -> Vec<(Section, String)> {
+    d.agenda
+        .iter()
+        .map(|i| (i.section, i.text.clone()))
+        .collect()
+}
+
+async fn resource(pool: &SqlitePool, title: &str, total: f64, unit: Unit) -> i64 {
+    learning::create(
+        pool,
+        ResourceInput {
+            title: title.into(),
+            total_units: Some(total),
+            unit: Some(unit),
+            ..Default::default()
+        },
+        day("2026-11-01"),
+    )
+    .await
+    .unwrap()
+    .id
+}
+
+async fn progress(pool: &SqlitePool, id: i64, units: f64, on: &str) {
+    learning::log_progress(
+        pool,
+        id,
+        EntryInput {
+            on_date: Some(on.into()),
+            units: Some(units),
+            ..Default::default()
+        },
+        day(on),
+    )
+    .await
+    .unwrap();
+}
+
+/// A fortnight of real work between two 1:1s with the manager.
+#[tokio::test]
+async fn the_agenda_is_drafted_from_what_happened_since_the_last_one_on_one() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    let dana = person(pool, "Dana Kim", true).await;
+    let priya = person(pool, "Priya Raman", false).await;
+
+    // The previous 1:1, held on 12 Nov, left an item and an action open.
+    let first = meeting(pool, "2026-11-12").await;
+    agenda::add_item(pool, first, "Ask about the offsite")
+        .await
+        .unwrap();
+    one_on_ones::add_action(
+        pool,
+        first,
+        ActionInput {
+            text: "Send the hiring plan".into(),
+            owner: Some(Owner::Me),
+            due_on: Some("2026-11-20".into()),
+        },
+    )
+    .await
+    .unwrap();
+    one_on_ones::set_status(pool, first, MeetingStatus::Held)
+        .await
+        .unwrap();
+
+    let plan = common::plan(pool, "Q4").await;
+    let meeting_goal = goals::create(
+        pool,
+        plan.id,
+        done_goal("Run the weekly planning meeting", LEADERSHIP_QUALITIES),
+        day("2026-11-02"),
+    )
+    .await
+    .unwrap();
+    let defects = goals::create(
+        pool,
+        plan.id,
+        metric_goal("Cut escaped defects", PERFORMANCE, 20.0, 5.0),
+        day("2026-11-02"),
+    )
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    for (title, due) in [
+        ("Draft the agenda template", "2026-11-20"),
+        ("Run it twice", "2026-11-30"),
+        ("Share notes", "2026-11-10"),
+    ] {
+        let m = milestones::add(
+            pool,
+            meeting_goal.id,
+            MilestoneInput {
+                title: title.into(),
+                due_on: Some(due.into()),
+            },
+            day("2026-11-02"),
+        )
+        .await
+        .unwrap();
+        ids.push(m.id);
+    }
+    milestones::set_done(pool, ids[0], true, day("2026-11-18"))
+        .await
+        .unwrap();
+    checkins::add(
+        pool,
+        defects.id,
+        CheckInInput {
+            on_date: Some("2026-11-20".into()),
+            value: Some(14.0),
+            confidence: 2,
+            note: Some("Two releases slipped".into()),
+        },
+        day("2026-11-20"),
+    )
+    .await
+    .unwrap();
+    win(pool, "Cut failed releases", "2026-11-19").await;
+    win(pool, "Before the last 1:1", "2026-11-05").await;
+    let course = resource(pool, "Rust for leads", 4.0, Unit::Lessons).await;
+    progress(pool, course, 4.0, "2026-11-21").await;
+    let book = resource(pool, "The Manager's Path", 10.0, Unit::Chapters).await;
+    progress(pool, book, 3.0, "2026-11-22").await;
+    let asked = feedback::create_request(
+        pool,
+        RequestInput {
+            person_id: priya,
+            focus_area_id: LEADERSHIP_QUALITIES,
+            question: "What one thing would make my updates clearer?".into(),
+            ..Default::default()
+        },
+        day("2026-11-15"),
+    )
+    .await
+    .unwrap();
+    feedback::mark_asked(pool, asked.id, day("2026-11-15"))
+        .await
+        .unwrap();
+    feedback::record_response(
+        pool,
+        asked.id,
+        ResponseInput {
+            response: "Lead with the decision.".into(),
+            received_on: Some("2026-11-16".into()),
+            takeaways: None,
+        },
+        day("2026-11-16"),
+    )
+    .await
+    .unwrap();
+    feedback::add_received(
+        pool,
+        ReceivedInput {
+            person_id: dana,
+            received_on: Some("2026-11-24".into()),
+            what: "Great facilitation on Tuesday.".into(),
+            tone: Some(Tone::Positive),
+            ..Default::default()
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    let added = agenda::add_topic(
+        pool,
+        TopicInput {
+            kind: SourceKind::Goal,
+            id: meeting_goal.id,
+            person_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(added.person_name, "Dana Kim");
+
+    let next = meeting(pool, "2026-11-26").await;
+    let (detail, added) = agenda::prepare(pool, next, today()).await.unwrap();
+    use Section::*;
+    let expected: Vec<(Section, String)> = vec![
+        (Wins, "Cut failed releases (Failed releases: 8 → 2 per month)"),
+        (Goals, "Run the weekly planning meeting: in progress, 33 %"),
+        (Goals, "Cut escaped defects: in progress, 40 %"),
+        (Milestones, "“Draft the agenda template” (Run the weekly planning meeting)"),
+        (Learning, "Finished “Rust for leads”"),
+        (Learning, "“The Manager's Path”: 30 % done"),
+        (Feedback, "Priya Raman on “What one thing would make my updates clearer?”: Lead with the decision."),
+        (Feedback, "Praise from Dana Kim: Great facilitation on Tuesday."),
+        (Help, "“Share notes” (Run the weekly planning meeting) is overdue since 10 Nov 2026"),
+        (Help, "Low confidence (2/5) on “Cut escaped defects”: Two releases slipped"),
+        (Topics, "Run the weekly planning meeting"),
+        (FollowUps, "Ask about the offsite"),
+        (FollowUps, "Action for me: Send the hiring plan (due 20 Nov 2026)"),
+        (Career, "Which of my strengths should I use more, and what is holding me back?"),
+    ]
+    .into_iter()
+    .map(|(s, t)| (s, t.to_owned()))
+    .collect();
+    assert_eq!(texts(&detail), expected);
+    assert_eq!(added, expected.len());
+    assert_eq!(detail.since, Some(day("2026-11-12")));
+    assert_eq!(detail.topics_waiting, 0, "the agenda took the topic");
+    // Every drafted item names its source, except the career question.
+    let sources: Vec<Option<SourceKind>> = detail.agenda.iter().map(|i| i.source_kind).collect();
+    assert_eq!(sources[0], Some(SourceKind::Achievement));
+    assert_eq!(sources[9], Some(SourceKind::CheckIn));
+    assert_eq!(sources[12], Some(SourceKind::ActionItem));
+    assert_eq!(sources[13], None);
+    // The action item open from the last 1:1 shows among this one's actions too.
+    assert_eq!(detail.actions.len(), 1);
+
+    // Drafting is deterministic: the same day gives the same items.
+    let mut conn = pool.acquire().await.unwrap();
+    let m = one_on_ones::fetch(&mut conn, next).await.unwrap();
+    let again = agenda::draft(&mut conn, &m, today()).await.unwrap();
+    let again: Vec<(Section, String)> = again.into_iter().map(|d| (d.section, d.text)).collect();
+    assert_eq!(again, expected);
+}
+
+#[tokio::test]
+async fn the_first_agenda_covers_the_last_fourteen_days() {
+    let t = common::db().await;
+    person(&t.pool, "Dana Kim", true).await;
+    win(&t.pool, "Fifteen days ago", "2026-11-11").await;
+    win(&t.pool, "Fourteen days ago", "2026-11-12").await;
+    win(&t.pool, "Thirteen days ago", "2026-11-13").await;
+    let first = meeting(&t.pool, "2026-11-27").await;
+    let (detail, _) = agenda::prepare(&t.pool, first, today()).await.unwrap();
+    let wins: Vec<String> = detail
+        .agenda
+        .iter()
+        .filter(|i| i.section == Section::Wins)
+        .map(|i| i.text.split(" (").next().unwrap().to_owned())
+        .collect();
+    assert_eq!(wins, ["Thirteen days ago"]);
+    assert_eq!(detail.since, None);
+    assert_eq!(
+        detail.agenda.last().unwrap().text,
+        "What should I focus on over the next quarter to be ready for the next step?"
+    );
+}
+
+#[tokio::test]
+async fn preparing_again_adds_what_is_new_and_keeps_the_users_edits() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    person(pool, "Dana Kim", true).await;
+    win(pool, "Shipped the migration", "2026-11-20").await;
+    win(pool, "Ran the retro", "2026-11-21").await;
+    let m = meeting(pool, "2026-11-27").await;
+    let (d, _) = agenda::prepare(pool, m, day("2026-11-25")).await.unwrap();
+    assert_eq!(d.agenda.len(), 3);
+    let (shipped, retro, career) = (d.agenda[0].id, d.agenda[1].id, d.agenda[2].id);
+
+    agenda::edit_item(pool, shipped, "Shipped the migration a week early")
+        .await
+        .unwrap();
+    agenda::remove_item(pool, career).await.unwrap();
+    agenda::add_item(pool, m, "Ask about the budget")
+        .await
+        .unwrap();
+    let d = agenda::detail(pool, m).await.unwrap();
+    let mine = d.agenda[2].id;
+    agenda::reorder(pool, m, &[retro, mine, shipped])
+        .await
+        .unwrap();
+
+    // A new win arrives; preparing again adds it next to the other wins, and only it.
+    win(pool, "Hired a new engineer", "2026-11-26").await;
+    let (d, added) = agenda::prepare(pool, m, today()).await.unwrap();
+    assert_eq!(added, 1);
+    let got: Vec<&str> = d.agenda.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "Ran the retro (Failed releases: 8 → 2 per month)",
+            "Ask about the budget",
+            "Shipped the migration a week early",
+            "Hired a new engineer (Failed releases: 8 → 2 per month)",
+        ]
+    );
+    assert!(d.agenda[2].edited);
+    // Preparing a third time changes nothing.
+    let (d2, added) = agenda::prepare(pool, m, today()).await.unwrap();
+    assert_eq!(added, 0);
+    assert_eq!(texts(&d2), texts(&d));
+}
+
+#[tokio::test]
+async fn undiscussed_items_and_open_actions_carry_over_across_three_meetings() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    person(pool, "Dana Kim", true).await;
+    let action = |text: &str| ActionInput {
+        text: text.into(),
+        owner: Some(Owner::Them),
+        due_on: None,
+    };
+
+    let one = meeting(pool, "2026-10-29").await;
+    agenda::add_item(pool, one, "Team offsite budget")
+        .await
+        .unwrap();
+    let a1 = one_on_ones::add_action(pool, one, action("Share the org chart"))
+        .await
+        .unwrap();
+    let done_later = one_on_ones::add_action(pool, one, action("Book the room"))
+        .await
+        .unwrap();
+    one_on_ones::set_status(pool, one, MeetingStatus::Held)
+        .await
+        .unwrap();
+
+    let two = meeting(pool, "2026-11-12").await;
+    let (d, _) = agenda::prepare(pool, two, day("2026-11-12")).await.unwrap();
+    let follow: Vec<&str> = d
+        .agenda
+        .iter()
+        .filter(|i| i.section == Section::FollowUps)
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(
+        follow,
+        [
+            "Team offsite budget",
+            "Action for Dana Kim: Share the org chart",
+            "Action for Dana Kim: Book the room",
+        ]
+    );
+    // In the second: one new item is discussed, the carried one is not; one action is done.
+    let d = agenda::add_item(pool, two, "Promotion timeline")
+        .await
+        .unwrap();
+    let promo = d
+        .agenda
+        .iter()
+        .find(|i| i.text == "Promotion timeline")
+        .unwrap()
+        .id;
+    agenda::set_discussed(pool, promo, true).await.unwrap();
+    one_on_ones::set_action_done(pool, done_later.id, true, day("2026-11-12"))
+        .await
+        .unwrap();
+    let a2 = one_on_ones::add_action(pool, two, action("Intro to the platform lead"))
+        .await
+        .unwrap();
+    one_on_ones::set_status(pool, two, MeetingStatus::Held)
+        .await
+        .unwrap();
+
+    let three = meeting(pool, "2026-11-26").await;
+    let (d, _) = agenda::prepare(pool, three, today()).await.unwrap();
+    let follow: Vec<&str> = d
+        .agenda
+        .iter()
+        .filter(|i| i.section == Section::FollowUps)
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(
+        follow,
+        [
+            "Team offsite budget",
+            "Action for Dana Kim: Share the org chart",
+            "Action for Dana Kim: Intro to the platform lead",
+        ]
+    );
+    let open: Vec<i64> = d.actions.iter().map(|a| a.id).collect();
+    assert_eq!(open, [a1.id, a2.id]);
+    // A third meeting counts two held before it: the third career question.
+    assert_eq!(
+        d.agenda.last().unwrap().text,
+        "Is there a project or a team coming up where I could stretch?"
+    );
+}
+
+#[tokio::test]
+async fn the_markdown_export_is_the_agenda_notes_and_actions() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    person(pool, "Dana Kim", true).await;
+    win(pool, "Cut *flaky* tests", "2026-11-20").await;
+    let m = meeting(pool, "2026-11-26").await;
+    let (d, _) = agenda::prepare(pool, m, today()).await.unwrap();
+    agenda::set_discussed(pool, d.agenda[0].id, true)
+        .await
+        .unwrap();
+    agenda::add_item(pool, m, "Ask about the budget")
+        .await
+        .unwrap();
+    one_on_ones::save_notes(pool, m, "Dana will check the budget.\n\n- Offsite in March")
+        .await
+        .unwrap();
+    one_on_ones::add_action(
+        pool,
+        m,
+        ActionInput {
+            text: "Draft the offsite agenda".into(),
+            owner: None,
+            due_on: Some("2026-12-04".into()),
+        },
+    )
+    .await
+    .unwrap();
+    one_on_ones::set_status(pool, m, MeetingStatus::Held)
+        .await
+        .unwrap();
+    let text = agenda::markdown(&agenda::detail(pool, m).await.unwrap());
+    assert_eq!(
+        text,
+        "# 1:1 with Dana Kim — 26 Nov 2026
+
+Held.
+
+## Agenda
+
+### Wins
+
+- [x] Cut \\*flaky\\* tests (Failed releases: 8 → 2 per month)
+
+### Career
+
+- [ ] What should I focus on over the next quarter to be ready for the next step?
+
+### Also
+
+- [ ] Ask about the budget
+
+## Notes
+
+Dana will check the budget.
+
+- Offsite in March
+
+## Action items
+
+- [ ] Me: Draft the offsite agenda (due 4 Dec 2026)
+"
+    );
+}
+
+async fn tables(pool: &SqlitePool) -> Vec<i64> {
+    let mut v = Vec::new();
+    for t in ["one_on_ones", "agenda_items", "action_items", "topics"] {
+        v.push(common::count(pool, t).await);
+    }
+    v
+}
+
+fn assert_field(err: AppError, field: &str) {
+    assert_eq!(
+        (err.kind(), err.field()),
+        (ErrorKind::Invalid, Some(field)),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn bad_one_on_one_input_is_refused_and_nothing_is_written() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    let before = tables(pool).await;
+    // No person given and no manager marked.
+    let err = one_on_ones::create(
+        pool,
+        MeetingInput {
+            person_id: None,
+            meets_on: "2026-12-01".into(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_field(err, "personId");
+    let err = one_on_ones::create(
+        pool,
+        MeetingInput {
+            person_id: Some(999),
+            meets_on: "2026-12-01".into(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_field(err, "personId");
+    person(pool, "Dana Kim", true).await;
+    for bad in ["2101-01-01", "1969-12-31", "2026-02-30", "soon"] {
+        let err = one_on_ones::create(
+            pool,
+            MeetingInput {
+                person_id: None,
+                meets_on: bad.into(),
+            },
+        )
+        .await
+        .unwrap_err();
+        assert_field(err, "meetsOn");
+    }
+    assert_eq!(tables(pool).await, before);
+
+    let m = meeting(pool, "2026-12-01").await;
+    let before = tables(pool).await;
+    for text in ["", "   "] {
+        let err = one_on_ones::add_action(
+            pool,
+            m,
+            ActionInput {
+                text: text.into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap_err();
+        assert_field(err, "text");
+    }
+    let err = one_on_ones::add_action(
+        pool,
+        m,
+        ActionInput {
+            text: "x".repeat(201),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_field(err, "text");
+    let err = agenda::add_item(pool, m, &"y".repeat(2_001))
+        .await
+        .unwrap_err();
+    assert_field(err, "text");
+    let err = agenda::add_item(pool, m, " \n ").await.unwrap_err();
+    assert_field(err, "text");
+    let err = one_on_ones::save_notes(pool, m, &"n".repeat(20_001))
+        .await
+        .unwrap_err();
+    assert_field(err, "notes");
+    for kind in [
+        SourceKind::Goal,
+        SourceKind::Achievement,
+        SourceKind::FeedbackReceived,
+    ] {
+        let err = agenda::add_topic(
+            pool,
+            TopicInput {
+                kind,
+                id: 4242,
+                person_id: None,
+            },
+        )
+        .await
+        .unwrap_err();
+        assert_field(err, "id");
+    }
+    let err = agenda::reorder(pool, m, &[1, 2, 3]).await.unwrap_err();
+    assert_field(err, "ids");
+    assert_eq!(tables(pool).await, before);
+    let err = agenda::edit_item(pool, 777, "x").await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn a_topic_waits_once_and_the_next_date_follows_the_cadence() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    let dana = person(pool, "Dana Kim", true).await;
+    let plan = common::plan(pool, "Q4").await;
+    let g = goals::create(
+        pool,
+        plan.id,
+        done_goal("Hire two engineers", PERFORMANCE),
+        today(),
+    )
+    .await
+    .unwrap();
+    let topic = TopicInput {
+        kind: SourceKind::Goal,
+        id: g.id,
+        person_id: None,
+    };
+    agenda::add_topic(pool, topic.clone()).await.unwrap();
+    let err = agenda::add_topic(pool, topic).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+
+    // No 1:1 yet: today. After one on 20 Nov with a 14-day cadence: 4 Dec.
+    let d = one_on_ones::defaults(pool, today()).await.unwrap();
+    assert_eq!((d.person_id, d.meets_on), (Some(dana), today()));
+    meeting(pool, "2026-11-20").await;
+    let d = one_on_ones::defaults(pool, today()).await.unwrap();
+    assert_eq!(d.meets_on, day("2026-12-04"));
+    // A cadence long past proposes today, never a day gone by.
+    meeting(pool, "2026-01-05").await;
+    let mut conn = pool.acquire().await.unwrap();
+    sqlx::query("DELETE FROM one_on_ones WHERE meets_on = '2026-11-20'")
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    let next = one_on_ones::next_date(&mut conn, dana, today())
+        .await
+        .unwrap();
+    assert_eq!(next, today());
+}
