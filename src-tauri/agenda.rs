@@ -80,6 +80,9 @@ pub struct AgendaItem {
     pub source_id: Option<i64>,
     pub discussed: bool,
     pub edited: bool,
+    /// The plan a goal, milestone or check-in belongs to, for the link to it.
+    #[ts(type = "number | null")]
+    pub plan_id: Option<i64>,
 }
 
 /// An item as drafted, before it is stored.
@@ -488,8 +491,15 @@ pub async fn preview(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<
     draft(&mut conn, &meeting, today).await
 }
 
-const SELECT_ITEM: &str =
-    "SELECT id, section, text, source_kind, source_id, discussed, edited FROM agenda_items";
+const SELECT_ITEM: &str = "SELECT id, section, text, source_kind, source_id, discussed, edited,
+        CASE source_kind
+            WHEN 'goal' THEN (SELECT plan_id FROM goals WHERE id = source_id)
+            WHEN 'milestone' THEN (SELECT g.plan_id FROM milestones m JOIN goals g ON g.id = m.goal_id
+                                   WHERE m.id = source_id)
+            WHEN 'check_in' THEN (SELECT g.plan_id FROM check_ins c JOIN goals g ON g.id = c.goal_id
+                                  WHERE c.id = source_id)
+        END AS plan_id
+    FROM agenda_items";
 
 async fn items(conn: &mut SqliteConnection, meeting_id: i64) -> AppResult<Vec<AgendaItem>> {
     Ok(sqlx::query_as::<_, AgendaItem>(&format!(

@@ -4,6 +4,7 @@
 mod feedback;
 mod harness;
 mod learning;
+mod one_on_ones;
 mod quarter;
 mod tour;
 mod wins;

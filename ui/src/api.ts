@@ -56,6 +56,15 @@ import type { Removal } from "./bindings/Removal";
 import type { RequestInput } from "./bindings/RequestInput";
 import type { ResponseInput } from "./bindings/ResponseInput";
 import type { TakeawayAction } from "./bindings/TakeawayAction";
+import type { ActionInput } from "./bindings/ActionInput";
+import type { ActionItem } from "./bindings/ActionItem";
+import type { MeetingDefaults } from "./bindings/MeetingDefaults";
+import type { MeetingDetail } from "./bindings/MeetingDetail";
+import type { MeetingInput } from "./bindings/MeetingInput";
+import type { MeetingStatus } from "./bindings/MeetingStatus";
+import type { OneOnOne } from "./bindings/OneOnOne";
+import type { TopicAdded } from "./bindings/TopicAdded";
+import type { TopicInput } from "./bindings/TopicInput";
 import { toAppError } from "./lib/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -159,6 +168,31 @@ export const api = {
   addFeedbackReceived: (input: ReceivedInput) => call<FeedbackReceived>("add_feedback_received", { input }),
   actOnFeedback: (source: FeedbackSource, action: TakeawayAction) =>
     call<ActionTarget>("act_on_feedback", { source, action }),
+
+  listOneOnOnes: () => call<OneOnOne[]>("list_one_on_ones"),
+  oneOnOneDefaults: () => call<MeetingDefaults>("one_on_one_defaults"),
+  createOneOnOne: (input: MeetingInput) => call<OneOnOne>("create_one_on_one", { input }),
+  updateOneOnOne: (id: number, input: MeetingInput) => call<OneOnOne>("update_one_on_one", { id, input }),
+  setOneOnOneStatus: (id: number, status: MeetingStatus) => call<OneOnOne>("set_one_on_one_status", { id, status }),
+  saveOneOnOneNotes: (id: number, notes: string) => call<OneOnOne>("save_one_on_one_notes", { id, notes }),
+  deleteOneOnOne: (id: number) => call<void>("delete_one_on_one", { id }),
+  oneOnOneDetail: (id: number) => call<MeetingDetail>("one_on_one_detail", { id }),
+  /** The meeting, and how many agenda items were new. */
+  prepareAgenda: (id: number) => call<[MeetingDetail, number]>("prepare_agenda", { id }),
+  addAgendaItem: (id: number, text: string) => call<MeetingDetail>("add_agenda_item", { id, text }),
+  editAgendaItem: (itemId: number, text: string) => call<MeetingDetail>("edit_agenda_item", { itemId, text }),
+  setAgendaItemDiscussed: (itemId: number, discussed: boolean) =>
+    call<MeetingDetail>("set_agenda_item_discussed", { itemId, discussed }),
+  removeAgendaItem: (itemId: number) => call<MeetingDetail>("remove_agenda_item", { itemId }),
+  reorderAgenda: (id: number, ids: number[]) => call<MeetingDetail>("reorder_agenda", { id, ids }),
+  addTopic: (input: TopicInput) => call<TopicAdded>("add_topic", { input }),
+  addActionItem: (id: number, input: ActionInput) => call<ActionItem>("add_action_item", { id, input }),
+  updateActionItem: (actionId: number, input: ActionInput) => call<ActionItem>("update_action_item", { actionId, input }),
+  setActionItemDone: (actionId: number, done: boolean) => call<ActionItem>("set_action_item_done", { actionId, done }),
+  deleteActionItem: (actionId: number) => call<void>("delete_action_item", { actionId }),
+  agendaMarkdown: (id: number) => call<string>("agenda_markdown", { id }),
+  /** Resolves to the saved file's path, or null when the user cancels the dialog. */
+  saveAgendaMarkdown: (id: number) => call<string | null>("save_agenda_markdown", { id }),
 
   /** Rows written so far by a running import. */
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>

@@ -2,4 +2,8 @@
 import type { Section } from "./Section";
 import type { SourceKind } from "./SourceKind";
 
-export type AgendaItem = { id: number, section: Section, text: string, sourceKind: SourceKind | null, sourceId: number | null, discussed: boolean, edited: boolean, };
+export type AgendaItem = { id: number, section: Section, text: string, sourceKind: SourceKind | null, sourceId: number | null, discussed: boolean, edited: boolean, 
+/**
+ * The plan a goal, milestone or check-in belongs to, for the link to it.
+ */
+planId: number | null, };

@@ -7,6 +7,8 @@ export type Screen =
   | "learning"
   | "feedback"
   | "person"
+  | "one-on-ones"
+  | "one-on-one"
   | "wins"
   | "focus-areas"
   | "settings";
@@ -16,12 +18,13 @@ export const SCREENS: readonly { id: Screen; label: string; key: string }[] = [
   { id: "plans", label: "Plans", key: "1" },
   { id: "learning", label: "Learning", key: "2" },
   { id: "feedback", label: "Feedback", key: "3" },
-  { id: "wins", label: "Wins & stories", key: "4" },
-  { id: "focus-areas", label: "Focus areas", key: "5" },
+  { id: "one-on-ones", label: "1:1s", key: "4" },
+  { id: "wins", label: "Wins & stories", key: "5" },
+  { id: "focus-areas", label: "Focus areas", key: "6" },
   { id: "settings", label: "Settings", key: "," },
 ];
 
-/** `id` is the plan of "plan" and "review", the person of "person". */
+/** `id` is the plan of "plan" and "review", the person of "person", the meeting of "one-on-one". */
 export type Route = { screen: Screen; id: number | null };
 
 export function parseHash(hash: string): Route {
@@ -30,6 +33,7 @@ export function parseHash(hash: string): Route {
   const valid = Number.isInteger(id) && id > 0;
   if (head === "plan" && valid) return { screen: tail === "review" ? "review" : "plan", id };
   if (head === "person" && valid) return { screen: "person", id };
+  if (head === "one-on-one" && valid) return { screen: "one-on-one", id };
   const screen = SCREENS.find((s) => s.id === head)?.id ?? "plans";
   return { screen, id: null };
 }
@@ -39,6 +43,7 @@ export function hashOf(route: Route): string {
     if (route.screen === "plan") return `#/plan/${route.id}`;
     if (route.screen === "review") return `#/plan/${route.id}/review`;
     if (route.screen === "person") return `#/person/${route.id}`;
+    if (route.screen === "one-on-one") return `#/one-on-one/${route.id}`;
   }
   return `#/${route.screen}`;
 }
@@ -54,6 +59,7 @@ export function go(screen: Screen, id: number | null = null): void {
 /** The sidebar entry a screen belongs to. */
 export function sectionOf(screen: Screen): Screen {
   if (screen === "plan" || screen === "review") return "plans";
+  if (screen === "one-on-one") return "one-on-ones";
   return screen === "person" ? "feedback" : screen;
 }
 

@@ -6,6 +6,7 @@ describe("routes", () => {
     expect(parseHash("#/plan/12")).toEqual({ screen: "plan", id: 12 });
     expect(parseHash("#/plan/12/review")).toEqual({ screen: "review", id: 12 });
     expect(parseHash("#/person/4")).toEqual({ screen: "person", id: 4 });
+    expect(parseHash("#/one-on-one/9")).toEqual({ screen: "one-on-one", id: 9 });
     expect(parseHash("#/settings")).toEqual({ screen: "settings", id: null });
   });
 
@@ -16,7 +17,7 @@ describe("routes", () => {
   });
 
   it("writes back what it reads", () => {
-    for (const hash of ["#/plan/7", "#/plan/7/review", "#/person/3", "#/feedback", "#/focus-areas"]) {
+    for (const hash of ["#/plan/7", "#/plan/7/review", "#/person/3", "#/one-on-one/2", "#/one-on-ones", "#/feedback", "#/focus-areas"]) {
       expect(hashOf(parseHash(hash))).toBe(hash);
     }
   });
@@ -24,6 +25,7 @@ describe("routes", () => {
   it("keeps the owning section lit in the sidebar", () => {
     expect(sectionOf("review")).toBe("plans");
     expect(sectionOf("person")).toBe("feedback");
+    expect(sectionOf("one-on-one")).toBe("one-on-ones");
     expect(sectionOf("settings")).toBe("settings");
   });
 });

@@ -15,8 +15,9 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key("1", { ctrlKey: true }), false)).toEqual({ kind: "go", screen: "plans" });
     expect(shortcutFor(key("2", { metaKey: true }), true)).toEqual({ kind: "go", screen: "learning" });
     expect(shortcutFor(key("3", { ctrlKey: true }), true)).toEqual({ kind: "go", screen: "feedback" });
-    expect(shortcutFor(key("4", { ctrlKey: true }), true)).toEqual({ kind: "go", screen: "wins" });
-    expect(shortcutFor(key("5", { ctrlKey: true }), true)).toEqual({ kind: "go", screen: "focus-areas" });
+    expect(shortcutFor(key("4", { ctrlKey: true }), true)).toEqual({ kind: "go", screen: "one-on-ones" });
+    expect(shortcutFor(key("5", { ctrlKey: true }), true)).toEqual({ kind: "go", screen: "wins" });
+    expect(shortcutFor(key("6", { ctrlKey: true }), true)).toEqual({ kind: "go", screen: "focus-areas" });
     expect(shortcutFor(key(",", { ctrlKey: true }), false)).toEqual({ kind: "go", screen: "settings" });
   });
 

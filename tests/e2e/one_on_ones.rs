@@ -1,0 +1,170 @@
+//! Preparing for a 1:1 end to end: log a win, complete a course, hear feedback, save a
+//! goal for the next 1:1, prepare the agenda, reorder it, add an action item and export
+//! the Markdown file.
+
+use crate::harness::App;
+
+const ENTER: &str = "\u{E007}";
+const GOAL: &str = "Run the weekly planning meeting";
+
+#[tokio::test]
+async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+
+    // No manager yet: the 1:1s screen says where to start.
+    app.click("[data-testid=nav-one-on-ones]").await;
+    app.find("[data-testid=one-on-ones-empty]").await;
+
+    // Dana is my manager.
+    app.click("[data-testid=nav-feedback]").await;
+    app.click("[data-testid=add-person]").await;
+    app.type_into("#person-name", "Dana Kim").await;
+    app.find("#person-relationship")
+        .await
+        .select_by_label("Manager")
+        .await
+        .unwrap();
+    app.click("[data-testid=person-manager]").await;
+    app.click("[data-testid=person-dialog-submit]").await;
+    app.gone("dialog[open]").await;
+
+    // A goal saved for the next 1:1 in one click.
+    app.click("[data-testid=nav-plans]").await;
+    app.click("[data-testid=new-plan]").await;
+    app.click("[data-testid=save-plan]").await;
+    app.click("[data-testid=activate]").await;
+    app.find_text("[data-testid=plan-status]", "Active").await;
+    app.click("[data-testid=plan-title]").await;
+    app.find("#add-goal-2")
+        .await
+        .send_keys(&format!("{GOAL}{ENTER}"))
+        .await
+        .unwrap();
+    app.find_text("[data-testid=goal-panel-title]", GOAL).await;
+    app.click(".panel [data-testid=add-to-next]").await;
+    app.find_text(
+        "[data-testid=banner] span, [data-testid=banner] p",
+        "Saved for your next 1:1 with Dana Kim.",
+    )
+    .await;
+
+    // A win, from anywhere with W.
+    app.find("body").await.send_keys("w").await.unwrap();
+    app.type_into("#win-title-input", "Cut failed releases")
+        .await;
+    app.click("dialog[open] [data-testid=save-win]").await;
+    app.gone("dialog[open]").await;
+
+    // A two-lesson course, finished.
+    app.click("[data-testid=nav-learning]").await;
+    app.click("[data-testid=add-resource]").await;
+    app.type_into("#res-title", "Rust for leads").await;
+    app.type_into("#res-total", "2").await;
+    app.click("[data-testid=save-resource]").await;
+    app.gone("dialog[open]").await;
+    app.click("[data-testid=resource-row]").await;
+    app.type_into("[data-testid=log-amount]", "2").await;
+    app.click("[data-testid=log-save]").await;
+    app.find_text("[data-testid=resource-row] .status", "Completed")
+        .await;
+
+    // Praise from Dana, noted in one step.
+    app.click("[data-testid=nav-feedback]").await;
+    app.click("[data-testid=note-feedback]").await;
+    app.find("#rec-person")
+        .await
+        .select_by_label("Dana Kim")
+        .await
+        .unwrap();
+    app.type_into("#rec-what", "Great facilitation on Tuesday.")
+        .await;
+    app.click("dialog[open] input[value=positive]").await;
+    app.click("[data-testid=received-dialog-submit]").await;
+    app.gone("dialog[open]").await;
+
+    // Schedule: Dana and today are proposed; the saved topic waits.
+    app.click("[data-testid=nav-one-on-ones]").await;
+    app.click("[data-testid=schedule-one-on-one]").await;
+    let person = app.find("#meet-person option:checked").await;
+    assert_eq!(person.text().await.unwrap(), "Dana Kim (my manager)");
+    app.click("[data-testid=schedule-dialog-submit]").await;
+    app.gone("dialog[open]").await;
+    app.find("[data-testid=topics-waiting]").await;
+    app.click("[data-testid=prepare]").await;
+    app.gone("[data-testid=topics-waiting]").await;
+    let agenda = app.texts("[data-testid=agenda-text]").await;
+    assert_eq!(
+        agenda,
+        [
+            "Cut failed releases",
+            "Finished “Rust for leads”",
+            "Praise from Dana Kim: Great facilitation on Tuesday.",
+            GOAL,
+            "What should I focus on over the next quarter to be ready for the next step?",
+        ]
+    );
+    app.screenshot("one-on-one-prepared").await;
+
+    // The saved goal goes first; an action item is agreed.
+    for _ in 0..3 {
+        let items = app
+            .client
+            .find_all(fantoccini::Locator::Css("[data-testid=agenda-item]"))
+            .await
+            .unwrap();
+        let mut target = None;
+        for (i, item) in items.iter().enumerate() {
+            if item.text().await.unwrap().contains(GOAL) {
+                target = Some(i);
+            }
+        }
+        let i = target.expect("the saved goal is on the agenda");
+        items[i]
+            .find(fantoccini::Locator::Css("[data-testid=move-up]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    assert_eq!(
+        app.texts("[data-testid=agenda-text]").await[0],
+        GOAL,
+        "moved to the top"
+    );
+    app.type_into("#action-text", "Send the hiring plan").await;
+    app.find("#action-text")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    app.find_text("[data-testid=actions] strong", "Me:").await;
+
+    app.click("[data-testid=export-markdown]").await;
+    let saved = data
+        .path()
+        .join("exports")
+        .join("1-1-dana-kim-2026-11-26.md");
+    let started = std::time::Instant::now();
+    while !saved.exists() {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "no file at {}",
+            saved.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let md = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        md.starts_with("# 1:1 with Dana Kim — 26 Nov 2026\n\nScheduled.\n\n## Agenda\n\n### Topics I saved\n\n- [ ] Run the weekly planning meeting\n\n### Wins\n\n- [ ] Cut failed releases\n"),
+        "{md}"
+    );
+    assert!(
+        md.ends_with("## Action items\n\n- [ ] Me: Send the hiring plan\n"),
+        "{md}"
+    );
+    app.screenshot("one-on-one-exported").await;
+    app.quit().await;
+}
