@@ -63,6 +63,13 @@ async fn screenshot_tour() {
     app.find("[data-testid=person-history]").await;
     app.screenshot("tour-person").await;
 
+    app.click("[data-testid=nav-one-on-ones]").await;
+    app.find("[data-testid=meeting-row]").await;
+    app.screenshot("tour-one-on-ones").await;
+    app.click("[data-testid=prepare-row]").await;
+    app.find("[data-testid=agenda-item]").await;
+    app.screenshot("tour-meeting").await;
+
     app.click("[data-testid=nav-wins]").await;
     app.find("[data-testid=win-row]").await;
     app.click("[data-testid=win-row]").await;

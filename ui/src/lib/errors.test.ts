@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeError, toAppError } from "./errors";
+import { formErrors, routeError, toAppError } from "./errors";
 
 describe("toAppError", () => {
   it("keeps a typed error from Rust as it is", () => {
@@ -38,5 +38,14 @@ describe("routeError", () => {
   it("sends errors without a field to the banner", () => {
     const routed = routeError({ kind: "not_found", message: "Plan 9 does not exist.", field: null }, fields);
     expect(routed.banner).toBe("Plan 9 does not exist.");
+  });
+});
+
+describe("formErrors", () => {
+  it("keys a field's message by the field and anything else as the form's", () => {
+    const field = { kind: "invalid", message: "Too long.", field: "title" } as const;
+    const other = { kind: "conflict", message: "Closed.", field: "status" } as const;
+    expect(formErrors(field, ["title"])).toEqual({ title: "Too long." });
+    expect(formErrors(other, ["title"])).toEqual({ form: "Closed." });
   });
 });

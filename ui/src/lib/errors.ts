@@ -34,3 +34,9 @@ export function routeError(
   }
   return { fields: {}, banner: error.message };
 }
+
+/** `routeError` for a form's `errors` record: field messages, or the banner's under "form". */
+export function formErrors(error: AppError, formFields: readonly string[]): Record<string, string> {
+  const routed = routeError(error, formFields);
+  return routed.banner ? { form: routed.banner } : routed.fields;
+}
