@@ -95,6 +95,7 @@ const COMMANDS: &[&str] = &[
     "delete_action_item",
     "agenda_markdown",
     "save_agenda_markdown",
+    "search",
 ];
 
 fn main() {

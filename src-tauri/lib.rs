@@ -34,6 +34,7 @@ pub mod plans;
 pub mod principles;
 pub mod progress;
 pub mod review;
+pub mod search;
 pub mod settings;
 pub mod stories;
 
@@ -158,6 +159,7 @@ pub fn run() {
             commands::one_on_ones::delete_action_item,
             commands::one_on_ones::agenda_markdown,
             commands::one_on_ones::save_agenda_markdown,
+            commands::app::search,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

@@ -44,3 +44,13 @@ pub async fn update_settings(
     let input: SettingsInput = input::parse(input)?;
     settings::update(&state.pool, input).await
 }
+
+#[tauri::command]
+#[tracing::instrument(skip(state, query), err)]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: String,
+    limit: i64,
+) -> AppResult<Vec<crate::search::SearchHit>> {
+    crate::search::search(&state.pool, &query, limit).await
+}

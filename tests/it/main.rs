@@ -15,5 +15,6 @@ mod milestones;
 mod one_on_ones;
 mod plans;
 mod review;
+mod search;
 mod settings;
 mod wins;

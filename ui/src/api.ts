@@ -65,6 +65,7 @@ import type { MeetingStatus } from "./bindings/MeetingStatus";
 import type { OneOnOne } from "./bindings/OneOnOne";
 import type { TopicAdded } from "./bindings/TopicAdded";
 import type { TopicInput } from "./bindings/TopicInput";
+import type { SearchHit } from "./bindings/SearchHit";
 import { toAppError } from "./lib/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -193,6 +194,8 @@ export const api = {
   agendaMarkdown: (id: number) => call<string>("agenda_markdown", { id }),
   /** Resolves to the saved file's path, or null when the user cancels the dialog. */
   saveAgendaMarkdown: (id: number) => call<string | null>("save_agenda_markdown", { id }),
+
+  search: (query: string, limit = 30) => call<SearchHit[]>("search", { query, limit }),
 
   /** Rows written so far by a running import. */
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>

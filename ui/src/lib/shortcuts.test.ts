@@ -32,6 +32,14 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key("w"), true)).toBeNull();
   });
 
+  it("opens search with Ctrl or Cmd+K even while typing, and help with ?", () => {
+    expect(shortcutFor(key("k", { ctrlKey: true }), true)).toEqual({ kind: "search" });
+    expect(shortcutFor(key("k", { metaKey: true }), false)).toEqual({ kind: "search" });
+    expect(shortcutFor(key("k"), false)).toBeNull();
+    expect(shortcutFor(key("?"), false)).toEqual({ kind: "help" });
+    expect(shortcutFor(key("?"), true)).toBeNull();
+  });
+
   it("ignores other keys and modifier mixes", () => {
     expect(shortcutFor(key("1"), false)).toBeNull();
     expect(shortcutFor(key("1", { ctrlKey: true, shiftKey: true }), false)).toBeNull();

@@ -1,7 +1,7 @@
 // Keyboard shortcuts, decided in one place so the help text and the handler agree.
 import { SCREENS, type Screen } from "./router.svelte";
 
-export type Shortcut = { kind: "go"; screen: Screen } | { kind: "new" } | { kind: "win" };
+export type Shortcut = { kind: "go"; screen: Screen } | { kind: "new" } | { kind: "win" } | { kind: "search" } | { kind: "help" };
 
 type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">;
 
@@ -12,10 +12,12 @@ export function shortcutFor(event: KeyLike, typing: boolean): Shortcut | null {
     const screen = SCREENS.find((s) => s.key === event.key);
     if (screen) return { kind: "go", screen: screen.id };
     if (event.key === "n") return { kind: "new" };
+    if (event.key === "k") return { kind: "search" };
     return null;
   }
   if (!typing && !mod && !event.altKey && event.key === "n") return { kind: "new" };
   if (!typing && !mod && !event.altKey && event.key === "w") return { kind: "win" };
+  if (!typing && !mod && !event.altKey && event.key === "?") return { kind: "help" };
   return null;
 }
 
