@@ -96,6 +96,7 @@ const COMMANDS: &[&str] = &[
     "agenda_markdown",
     "save_agenda_markdown",
     "search",
+    "dashboard",
 ];
 
 fn main() {

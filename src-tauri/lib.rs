@@ -13,6 +13,7 @@ pub mod children;
 pub mod clock;
 pub mod commands;
 pub mod csv_import;
+pub mod dashboard;
 pub mod db;
 pub mod error;
 pub mod feedback;
@@ -160,6 +161,7 @@ pub fn run() {
             commands::one_on_ones::agenda_markdown,
             commands::one_on_ones::save_agenda_markdown,
             commands::app::search,
+            commands::app::dashboard,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

@@ -54,3 +54,9 @@ pub async fn search(
 ) -> AppResult<Vec<crate::search::SearchHit>> {
     crate::search::search(&state.pool, &query, limit).await
 }
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn dashboard(state: State<'_, AppState>) -> AppResult<crate::dashboard::Dashboard> {
+    crate::dashboard::dashboard(&state.pool, clock::today()?).await
+}

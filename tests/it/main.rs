@@ -4,6 +4,7 @@
 mod checkins;
 mod common;
 mod csv;
+mod dashboard;
 mod db;
 mod errors;
 mod feedback;
