@@ -4,6 +4,9 @@
 //! career question. Drafting is deterministic: the same data and day give the same items
 //! in the same order.
 //!
+//! Each drafted section keeps at most `PER_SECTION` items (the latest, or for help the
+//! oldest overdue), so a busy fortnight still reads as an agenda, not a log.
+//!
 //! Preparing again only adds items whose key is new, so the user's edits, order and
 //! removals stay (a removed generated item is kept hidden so it does not come back).
 
@@ -126,6 +129,16 @@ const CAREER_PROMPTS: [&str; 4] = [
     "How do you see my progress against what we agreed last quarter?",
 ];
 
+/// Drafted items per section at most.
+pub const PER_SECTION: usize = 8;
+
+/// The last `PER_SECTION` rows of a chronological list, still in order.
+fn latest<T>(mut rows: Vec<T>) -> Vec<T> {
+    let cut = rows.len().saturating_sub(PER_SECTION);
+    rows.drain(..cut);
+    rows
+}
+
 /// Longest quoted feedback in an item; the full text is one click away.
 const SNIPPET: usize = 160;
 
@@ -204,7 +217,7 @@ pub async fn draft(
         impact_before: before,
         impact_after,
         impact_unit: unit,
-    } in wins
+    } in latest(wins)
     {
         let impact = match (impact_metric, impact_after) {
             (Some(m), Some(after)) => {
@@ -237,7 +250,7 @@ pub async fn draft(
     .bind(today)
     .fetch_all(&mut *conn)
     .await?;
-    for id in moved {
+    for id in latest(moved) {
         let g = crate::goals::fetch(&mut *conn, id, today).await?;
         let state = match g.progress_pct {
             Some(p) => format!("{}, {p} %", g.status.label()),
@@ -262,7 +275,7 @@ pub async fn draft(
     .bind(today)
     .fetch_all(&mut *conn)
     .await?;
-    for (id, title, goal) in milestones {
+    for (id, title, goal) in latest(milestones) {
         out.push(Draft::new(
             Section::Milestones,
             format!("milestone:{id}"),
@@ -283,7 +296,7 @@ pub async fn draft(
     .bind(today)
     .fetch_all(&mut *conn)
     .await?;
-    for (id, finished) in learned {
+    for (id, finished) in learned.into_iter().take(PER_SECTION) {
         let r = crate::learning::fetch(&mut *conn, id).await?;
         let text = if finished {
             format!("Finished “{}”", r.title)
@@ -322,7 +335,7 @@ pub async fn draft(
     .bind(today)
     .fetch_all(&mut *conn)
     .await?;
-    for (id, asked, person, about, said) in answers {
+    for (id, asked, person, about, said) in latest(answers) {
         let (key, kind, text) = if asked {
             (
                 format!("feedback_request:{id}"),
@@ -354,7 +367,7 @@ pub async fn draft(
     .bind(today)
     .fetch_all(&mut *conn)
     .await?;
-    for (id, title, due, goal) in overdue {
+    for (id, title, due, goal) in overdue.into_iter().take(PER_SECTION) {
         out.push(Draft::new(
             Section::Help,
             format!("overdue:{id}"),
@@ -376,7 +389,7 @@ pub async fn draft(
     .bind(today)
     .fetch_all(&mut *conn)
     .await?;
-    for (id, goal, confidence, note) in unsure {
+    for (id, goal, confidence, note) in latest(unsure) {
         let note = if note.trim().is_empty() {
             String::new()
         } else {

@@ -571,7 +571,7 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
             }
         }
 
-        // This quarter's 1:1s with the manager: prepared, half the items discussed, one
+        // This quarter's 1:1s with the manager: prepared, four items in five discussed, one
         // action each (most done by the next), held; those still ahead stay scheduled.
         let from = i * scale.one_on_ones / plan_ids.len();
         let to = (i + 1) * scale.one_on_ones / plan_ids.len();
@@ -596,8 +596,10 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
                 }
             }
             let (detail, _) = agenda::prepare(pool, meeting.id, on).await?;
-            for item in detail.agenda.iter().step_by(2) {
-                agenda::set_discussed(pool, item.id, true).await?;
+            for (n, item) in detail.agenda.iter().enumerate() {
+                if n % 5 != 1 {
+                    agenda::set_discussed(pool, item.id, true).await?;
+                }
             }
             let notes = "Went through the goals that moved and agreed the next steps.";
             one_on_ones::save_notes(pool, meeting.id, notes).await?;

@@ -662,3 +662,28 @@ async fn a_topic_waits_once_and_the_next_date_follows_the_cadence() {
         .unwrap();
     assert_eq!(next, today());
 }
+
+#[tokio::test]
+async fn a_busy_fortnight_keeps_the_latest_items_of_each_section() {
+    let t = common::db().await;
+    person(&t.pool, "Dana Kim", true).await;
+    for n in 1..=11 {
+        win(
+            &t.pool,
+            &format!("Win {n}"),
+            &format!("2026-11-{:02}", 13 + n),
+        )
+        .await;
+    }
+    let m = meeting(&t.pool, "2026-11-26").await;
+    let (d, _) = agenda::prepare(&t.pool, m, today()).await.unwrap();
+    let wins: Vec<String> = d
+        .agenda
+        .iter()
+        .filter(|i| i.section == Section::Wins)
+        .map(|i| i.text.split(" (").next().unwrap().to_owned())
+        .collect();
+    let expected: Vec<String> = (4..=11).map(|n| format!("Win {n}")).collect();
+    assert_eq!(wins, expected);
+    assert_eq!(agenda::PER_SECTION, 8);
+}
