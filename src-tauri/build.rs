@@ -97,6 +97,8 @@ const COMMANDS: &[&str] = &[
     "save_agenda_markdown",
     "search",
     "dashboard",
+    "load_example",
+    "remove_example",
 ];
 
 fn main() {

@@ -16,6 +16,7 @@ pub mod csv_import;
 pub mod dashboard;
 pub mod db;
 pub mod error;
+pub mod example;
 pub mod feedback;
 pub mod framework;
 pub mod generator;
@@ -60,9 +61,15 @@ pub fn run() {
             let dir = db::data_dir(|| app.path().app_data_dir().ok())
                 .ok_or("could not find a folder for the app's data; set LADDER_DATA_DIR")?;
             let db_path = dir.join(db::DB_FILE);
-            let pool = tauri::async_runtime::block_on(db::connect(&db_path))?;
+            let user = tauri::async_runtime::block_on(db::connect(&db_path))?;
             tracing::info!(path = %db_path.display(), "database ready");
-            app.manage(AppState { pool, db_path });
+            let example = tauri::async_runtime::block_on(example::open(&dir))?;
+            app.manage(AppState {
+                user,
+                example: std::sync::RwLock::new(example),
+                db_path,
+                data_dir: dir,
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -162,6 +169,8 @@ pub fn run() {
             commands::one_on_ones::save_agenda_markdown,
             commands::app::search,
             commands::app::dashboard,
+            commands::app::load_example,
+            commands::app::remove_example,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ladder");

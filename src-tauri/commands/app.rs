@@ -17,6 +17,8 @@ pub struct AppInfo {
     pub version: String,
     pub database_path: String,
     pub today: NaiveDate,
+    /// True while the example plan is shown instead of the user's data.
+    pub example: bool,
 }
 
 #[tauri::command]
@@ -26,13 +28,14 @@ pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         database_path: state.db_path.display().to_string(),
         today: clock::today()?,
+        example: state.showing_example(),
     })
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn get_settings(state: State<'_, AppState>) -> AppResult<Settings> {
-    settings::get(&state.pool).await
+    settings::get(&state.pool()).await
 }
 
 #[tauri::command]
@@ -42,7 +45,7 @@ pub async fn update_settings(
     input: serde_json::Value,
 ) -> AppResult<Settings> {
     let input: SettingsInput = input::parse(input)?;
-    settings::update(&state.pool, input).await
+    settings::update(&state.pool(), input).await
 }
 
 #[tauri::command]
@@ -52,11 +55,38 @@ pub async fn search(
     query: String,
     limit: i64,
 ) -> AppResult<Vec<crate::search::SearchHit>> {
-    crate::search::search(&state.pool, &query, limit).await
+    crate::search::search(&state.pool(), &query, limit).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn dashboard(state: State<'_, AppState>) -> AppResult<crate::dashboard::Dashboard> {
-    crate::dashboard::dashboard(&state.pool, clock::today()?).await
+    crate::dashboard::dashboard(&state.pool(), clock::today()?).await
+}
+
+/// Generates the example plan into its own file and shows it.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn load_example(state: State<'_, AppState>) -> AppResult<()> {
+    if state.showing_example() {
+        return Ok(());
+    }
+    let pool = crate::example::load(&state.data_dir, clock::today()?).await?;
+    *state.example.write().unwrap_or_else(|e| e.into_inner()) = Some(pool);
+    Ok(())
+}
+
+/// Goes back to the user's own data and deletes the example.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn remove_example(state: State<'_, AppState>) -> AppResult<()> {
+    let pool = state
+        .example
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
+    match pool {
+        Some(pool) => crate::example::remove(&state.data_dir, pool).await,
+        None => Ok(()),
+    }
 }

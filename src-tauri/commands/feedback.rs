@@ -14,7 +14,7 @@ pub async fn list_people(
     state: State<'_, AppState>,
     include_archived: bool,
 ) -> AppResult<Vec<Person>> {
-    people::list(&state.pool, include_archived).await
+    people::list(&state.pool(), include_archived).await
 }
 
 #[tauri::command]
@@ -23,7 +23,7 @@ pub async fn create_person(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<Person> {
-    people::create(&state.pool, input::parse(input)?).await
+    people::create(&state.pool(), input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -33,25 +33,25 @@ pub async fn update_person(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<Person> {
-    people::update(&state.pool, id, input::parse(input)?).await
+    people::update(&state.pool(), id, input::parse(input)?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn remove_person(state: State<'_, AppState>, id: i64) -> AppResult<Removal> {
-    people::remove(&state.pool, id, clock::today()?).await
+    people::remove(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn restore_person(state: State<'_, AppState>, id: i64) -> AppResult<Person> {
-    people::restore(&state.pool, id).await
+    people::restore(&state.pool(), id).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn person_page(state: State<'_, AppState>, id: i64) -> AppResult<PersonPage> {
-    person_page::page(&state.pool, id, clock::today()?).await
+    person_page::page(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -60,7 +60,7 @@ pub async fn list_feedback_requests(
     state: State<'_, AppState>,
     limit: i64,
 ) -> AppResult<Vec<FeedbackRequest>> {
-    feedback::list_requests(&state.pool, clock::today()?, None, limit).await
+    feedback::list_requests(&state.pool(), clock::today()?, None, limit).await
 }
 
 #[tauri::command]
@@ -69,7 +69,7 @@ pub async fn list_feedback_received(
     state: State<'_, AppState>,
     limit: i64,
 ) -> AppResult<Vec<FeedbackReceived>> {
-    feedback::list_received(&state.pool, None, limit).await
+    feedback::list_received(&state.pool(), None, limit).await
 }
 
 #[tauri::command]
@@ -78,7 +78,7 @@ pub async fn create_feedback_request(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<FeedbackRequest> {
-    feedback::create_request(&state.pool, input::parse(input)?, clock::today()?).await
+    feedback::create_request(&state.pool(), input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
@@ -88,7 +88,7 @@ pub async fn set_request_message(
     id: i64,
     message: String,
 ) -> AppResult<FeedbackRequest> {
-    feedback::set_message(&state.pool, id, &message, clock::today()?).await
+    feedback::set_message(&state.pool(), id, &message, clock::today()?).await
 }
 
 #[tauri::command]
@@ -98,13 +98,13 @@ pub async fn set_request_due(
     id: i64,
     due_on: Option<String>,
 ) -> AppResult<FeedbackRequest> {
-    feedback::set_due(&state.pool, id, due_on.as_deref(), clock::today()?).await
+    feedback::set_due(&state.pool(), id, due_on.as_deref(), clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn mark_request_asked(state: State<'_, AppState>, id: i64) -> AppResult<FeedbackRequest> {
-    feedback::mark_asked(&state.pool, id, clock::today()?).await
+    feedback::mark_asked(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -114,7 +114,7 @@ pub async fn record_feedback_response(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<FeedbackRequest> {
-    feedback::record_response(&state.pool, id, input::parse(input)?, clock::today()?).await
+    feedback::record_response(&state.pool(), id, input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
@@ -123,13 +123,13 @@ pub async fn decline_feedback_request(
     state: State<'_, AppState>,
     id: i64,
 ) -> AppResult<FeedbackRequest> {
-    feedback::decline(&state.pool, id, clock::today()?).await
+    feedback::decline(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_feedback_draft(state: State<'_, AppState>, id: i64) -> AppResult<()> {
-    feedback::delete_draft(&state.pool, id, clock::today()?).await
+    feedback::delete_draft(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -138,7 +138,7 @@ pub async fn add_feedback_received(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<FeedbackReceived> {
-    feedback::add_received(&state.pool, input::parse(input)?, clock::today()?).await
+    feedback::add_received(&state.pool(), input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
@@ -149,7 +149,7 @@ pub async fn act_on_feedback(
     action: serde_json::Value,
 ) -> AppResult<ActionTarget> {
     feedback::act_on(
-        &state.pool,
+        &state.pool(),
         input::parse(source)?,
         input::parse(action)?,
         clock::today()?,

@@ -15,13 +15,13 @@ use crate::review::{self, CloseOutcome, QuarterReview};
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn plan_detail(state: State<'_, AppState>, plan_id: i64) -> AppResult<PlanDetail> {
-    plan_view::detail(&state.pool, plan_id, clock::today()?).await
+    plan_view::detail(&state.pool(), plan_id, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn plan_impact(state: State<'_, AppState>, id: i64) -> AppResult<PlanImpact> {
-    plans::impact(&state.pool, id).await
+    plans::impact(&state.pool(), id).await
 }
 
 #[tauri::command]
@@ -31,7 +31,13 @@ pub async fn create_goal(
     plan_id: i64,
     input: serde_json::Value,
 ) -> AppResult<Goal> {
-    goals::create(&state.pool, plan_id, input::parse(input)?, clock::today()?).await
+    goals::create(
+        &state.pool(),
+        plan_id,
+        input::parse(input)?,
+        clock::today()?,
+    )
+    .await
 }
 
 #[tauri::command]
@@ -41,7 +47,7 @@ pub async fn update_goal(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<Goal> {
-    goals::update(&state.pool, id, input::parse(input)?, clock::today()?).await
+    goals::update(&state.pool(), id, input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
@@ -52,19 +58,19 @@ pub async fn set_goal_status(
     status: serde_json::Value,
 ) -> AppResult<Goal> {
     let status: GoalStatus = input::parse(status)?;
-    goals::set_status(&state.pool, id, status, clock::today()?).await
+    goals::set_status(&state.pool(), id, status, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_goal(state: State<'_, AppState>, id: i64) -> AppResult<GoalImpact> {
-    goals::delete(&state.pool, id, clock::today()?).await
+    goals::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn goal_detail(state: State<'_, AppState>, id: i64) -> AppResult<GoalDetail> {
-    goals::detail(&state.pool, id, clock::today()?).await
+    goals::detail(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -74,13 +80,19 @@ pub async fn add_check_in(
     goal_id: i64,
     input: serde_json::Value,
 ) -> AppResult<CheckIn> {
-    checkins::add(&state.pool, goal_id, input::parse(input)?, clock::today()?).await
+    checkins::add(
+        &state.pool(),
+        goal_id,
+        input::parse(input)?,
+        clock::today()?,
+    )
+    .await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_check_in(state: State<'_, AppState>, id: i64) -> AppResult<()> {
-    checkins::delete(&state.pool, id, clock::today()?).await
+    checkins::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -90,7 +102,13 @@ pub async fn add_milestone(
     goal_id: i64,
     input: serde_json::Value,
 ) -> AppResult<Milestone> {
-    milestones::add(&state.pool, goal_id, input::parse(input)?, clock::today()?).await
+    milestones::add(
+        &state.pool(),
+        goal_id,
+        input::parse(input)?,
+        clock::today()?,
+    )
+    .await
 }
 
 #[tauri::command]
@@ -100,7 +118,7 @@ pub async fn update_milestone(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<Milestone> {
-    milestones::update(&state.pool, id, input::parse(input)?, clock::today()?).await
+    milestones::update(&state.pool(), id, input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
@@ -110,7 +128,7 @@ pub async fn set_milestone_done(
     id: i64,
     done: bool,
 ) -> AppResult<Milestone> {
-    milestones::set_done(&state.pool, id, done, clock::today()?).await
+    milestones::set_done(&state.pool(), id, done, clock::today()?).await
 }
 
 #[tauri::command]
@@ -120,13 +138,13 @@ pub async fn reorder_milestones(
     goal_id: i64,
     ids: Vec<i64>,
 ) -> AppResult<Vec<Milestone>> {
-    milestones::reorder(&state.pool, goal_id, ids, clock::today()?).await
+    milestones::reorder(&state.pool(), goal_id, ids, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_milestone(state: State<'_, AppState>, id: i64) -> AppResult<()> {
-    milestones::delete(&state.pool, id, clock::today()?).await
+    milestones::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -136,20 +154,20 @@ pub async fn save_opening_assessment(
     plan_id: i64,
     entries: serde_json::Value,
 ) -> AppResult<Vec<Assessment>> {
-    assessments::save_opening(&state.pool, plan_id, input::parse(entries)?).await
+    assessments::save_opening(&state.pool(), plan_id, input::parse(entries)?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn quarter_review(state: State<'_, AppState>, plan_id: i64) -> AppResult<QuarterReview> {
-    review::review(&state.pool, plan_id, clock::today()?).await
+    review::review(&state.pool(), plan_id, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn review_markdown(state: State<'_, AppState>, plan_id: i64) -> AppResult<String> {
     Ok(review::markdown(
-        &review::review(&state.pool, plan_id, clock::today()?).await?,
+        &review::review(&state.pool(), plan_id, clock::today()?).await?,
     ))
 }
 
@@ -160,7 +178,13 @@ pub async fn close_quarter(
     plan_id: i64,
     input: serde_json::Value,
 ) -> AppResult<CloseOutcome> {
-    review::close_quarter(&state.pool, plan_id, input::parse(input)?, clock::today()?).await
+    review::close_quarter(
+        &state.pool(),
+        plan_id,
+        input::parse(input)?,
+        clock::today()?,
+    )
+    .await
 }
 
 /// Saves the review as a Markdown file; returns where, or `None` when cancelled.
@@ -171,7 +195,7 @@ pub async fn save_review_markdown(
     state: State<'_, AppState>,
     plan_id: i64,
 ) -> AppResult<Option<String>> {
-    let review = review::review(&state.pool, plan_id, clock::today()?).await?;
+    let review = review::review(&state.pool(), plan_id, clock::today()?).await?;
     let name = format!(
         "quarter-review-{}.md",
         super::files::slug(&review.detail.plan.title)

@@ -15,13 +15,13 @@ pub async fn list_resources(
     state: State<'_, AppState>,
     filter: serde_json::Value,
 ) -> AppResult<Vec<Resource>> {
-    learning::list(&state.pool, input::parse(filter)?).await
+    learning::list(&state.pool(), input::parse(filter)?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn resource_detail(state: State<'_, AppState>, id: i64) -> AppResult<ResourceDetail> {
-    learning::detail(&state.pool, id).await
+    learning::detail(&state.pool(), id).await
 }
 
 #[tauri::command]
@@ -30,7 +30,7 @@ pub async fn create_resource(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<Resource> {
-    learning::create(&state.pool, input::parse(input)?, clock::today()?).await
+    learning::create(&state.pool(), input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
@@ -40,13 +40,13 @@ pub async fn update_resource(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<Resource> {
-    learning::update(&state.pool, id, input::parse(input)?, clock::today()?).await
+    learning::update(&state.pool(), id, input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_resource(state: State<'_, AppState>, id: i64) -> AppResult<()> {
-    learning::delete(&state.pool, id, clock::today()?).await
+    learning::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -57,7 +57,7 @@ pub async fn set_resource_status(
     status: serde_json::Value,
 ) -> AppResult<Resource> {
     let status: Option<LearningStatus> = input::parse(status)?;
-    learning::set_manual_status(&state.pool, id, status, clock::today()?).await
+    learning::set_manual_status(&state.pool(), id, status, clock::today()?).await
 }
 
 #[tauri::command]
@@ -68,7 +68,7 @@ pub async fn log_progress(
     input: serde_json::Value,
 ) -> AppResult<Resource> {
     learning::log_progress(
-        &state.pool,
+        &state.pool(),
         resource_id,
         input::parse(input)?,
         clock::today()?,
@@ -83,20 +83,26 @@ pub async fn edit_progress(
     entry_id: i64,
     input: serde_json::Value,
 ) -> AppResult<Resource> {
-    learning::edit_entry(&state.pool, entry_id, input::parse(input)?, clock::today()?).await
+    learning::edit_entry(
+        &state.pool(),
+        entry_id,
+        input::parse(input)?,
+        clock::today()?,
+    )
+    .await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_progress(state: State<'_, AppState>, entry_id: i64) -> AppResult<Resource> {
-    learning::delete_entry(&state.pool, entry_id, clock::today()?).await
+    learning::delete_entry(&state.pool(), entry_id, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn learning_history(state: State<'_, AppState>) -> AppResult<LearningHistory> {
-    let month = settings::get(&state.pool).await?.fiscal_year_start_month;
-    learning_history::history(&state.pool, clock::today()?, month).await
+    let month = settings::get(&state.pool()).await?.fiscal_year_start_month;
+    learning_history::history(&state.pool(), clock::today()?, month).await
 }
 
 /// Asks for a CSV file and previews it; `None` when the user cancels.
@@ -110,7 +116,7 @@ pub async fn preview_csv(
         return Ok(None);
     };
     let bytes = tokio::fs::read(&path).await?;
-    let preview = csv_import::preview(&state.pool, &bytes).await?;
+    let preview = csv_import::preview(&state.pool(), &bytes).await?;
     Ok(Some((path.display().to_string(), preview)))
 }
 
@@ -128,7 +134,7 @@ pub async fn import_csv(
         .await
         .map_err(|e| AppError::invalid("file", format!("Cannot read {path}: {e}")))?;
     csv_import::import(
-        &state.pool,
+        &state.pool(),
         &bytes,
         on_duplicate,
         clock::today()?,
@@ -150,7 +156,7 @@ pub async fn open_resource_url(
     certificate: bool,
 ) -> AppResult<()> {
     use tauri_plugin_opener::OpenerExt;
-    let mut conn = state.pool.acquire().await?;
+    let mut conn = state.pool().acquire().await?;
     let resource = learning::fetch(&mut conn, id).await?;
     let url = if certificate {
         resource.certificate_url

@@ -10,13 +10,13 @@ use crate::one_on_ones::{self, ActionItem, MeetingDefaults, MeetingStatus, OneOn
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn list_one_on_ones(state: State<'_, AppState>) -> AppResult<Vec<OneOnOne>> {
-    one_on_ones::list(&state.pool).await
+    one_on_ones::list(&state.pool()).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn one_on_one_defaults(state: State<'_, AppState>) -> AppResult<MeetingDefaults> {
-    one_on_ones::defaults(&state.pool, clock::today()?).await
+    one_on_ones::defaults(&state.pool(), clock::today()?).await
 }
 
 #[tauri::command]
@@ -25,7 +25,7 @@ pub async fn create_one_on_one(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<OneOnOne> {
-    one_on_ones::create(&state.pool, input::parse(input)?).await
+    one_on_ones::create(&state.pool(), input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -35,7 +35,7 @@ pub async fn update_one_on_one(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<OneOnOne> {
-    one_on_ones::update(&state.pool, id, input::parse(input)?).await
+    one_on_ones::update(&state.pool(), id, input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -45,7 +45,7 @@ pub async fn set_one_on_one_status(
     id: i64,
     status: MeetingStatus,
 ) -> AppResult<OneOnOne> {
-    one_on_ones::set_status(&state.pool, id, status).await
+    one_on_ones::set_status(&state.pool(), id, status).await
 }
 
 #[tauri::command]
@@ -55,19 +55,19 @@ pub async fn save_one_on_one_notes(
     id: i64,
     notes: String,
 ) -> AppResult<OneOnOne> {
-    one_on_ones::save_notes(&state.pool, id, &notes).await
+    one_on_ones::save_notes(&state.pool(), id, &notes).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_one_on_one(state: State<'_, AppState>, id: i64) -> AppResult<()> {
-    one_on_ones::delete(&state.pool, id).await
+    one_on_ones::delete(&state.pool(), id).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn one_on_one_detail(state: State<'_, AppState>, id: i64) -> AppResult<MeetingDetail> {
-    agenda::detail(&state.pool, id).await
+    agenda::detail(&state.pool(), id).await
 }
 
 /// Drafts the agenda; returns the meeting and how many items were new.
@@ -77,7 +77,7 @@ pub async fn prepare_agenda(
     state: State<'_, AppState>,
     id: i64,
 ) -> AppResult<(MeetingDetail, usize)> {
-    agenda::prepare(&state.pool, id, clock::today()?).await
+    agenda::prepare(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -87,7 +87,7 @@ pub async fn add_agenda_item(
     id: i64,
     text: String,
 ) -> AppResult<MeetingDetail> {
-    agenda::add_item(&state.pool, id, &text).await
+    agenda::add_item(&state.pool(), id, &text).await
 }
 
 #[tauri::command]
@@ -97,7 +97,7 @@ pub async fn edit_agenda_item(
     item_id: i64,
     text: String,
 ) -> AppResult<MeetingDetail> {
-    agenda::edit_item(&state.pool, item_id, &text).await
+    agenda::edit_item(&state.pool(), item_id, &text).await
 }
 
 #[tauri::command]
@@ -107,7 +107,7 @@ pub async fn set_agenda_item_discussed(
     item_id: i64,
     discussed: bool,
 ) -> AppResult<MeetingDetail> {
-    agenda::set_discussed(&state.pool, item_id, discussed).await
+    agenda::set_discussed(&state.pool(), item_id, discussed).await
 }
 
 #[tauri::command]
@@ -116,7 +116,7 @@ pub async fn remove_agenda_item(
     state: State<'_, AppState>,
     item_id: i64,
 ) -> AppResult<MeetingDetail> {
-    agenda::remove_item(&state.pool, item_id).await
+    agenda::remove_item(&state.pool(), item_id).await
 }
 
 #[tauri::command]
@@ -126,7 +126,7 @@ pub async fn reorder_agenda(
     id: i64,
     ids: Vec<i64>,
 ) -> AppResult<MeetingDetail> {
-    agenda::reorder(&state.pool, id, &ids).await
+    agenda::reorder(&state.pool(), id, &ids).await
 }
 
 #[tauri::command]
@@ -135,7 +135,7 @@ pub async fn add_topic(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<TopicAdded> {
-    agenda::add_topic(&state.pool, input::parse(input)?).await
+    agenda::add_topic(&state.pool(), input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -145,7 +145,7 @@ pub async fn add_action_item(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<ActionItem> {
-    one_on_ones::add_action(&state.pool, id, input::parse(input)?).await
+    one_on_ones::add_action(&state.pool(), id, input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -155,7 +155,7 @@ pub async fn update_action_item(
     action_id: i64,
     input: serde_json::Value,
 ) -> AppResult<ActionItem> {
-    one_on_ones::update_action(&state.pool, action_id, input::parse(input)?).await
+    one_on_ones::update_action(&state.pool(), action_id, input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -165,19 +165,19 @@ pub async fn set_action_item_done(
     action_id: i64,
     done: bool,
 ) -> AppResult<ActionItem> {
-    one_on_ones::set_action_done(&state.pool, action_id, done, clock::today()?).await
+    one_on_ones::set_action_done(&state.pool(), action_id, done, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_action_item(state: State<'_, AppState>, action_id: i64) -> AppResult<()> {
-    one_on_ones::delete_action(&state.pool, action_id).await
+    one_on_ones::delete_action(&state.pool(), action_id).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn agenda_markdown(state: State<'_, AppState>, id: i64) -> AppResult<String> {
-    Ok(agenda::markdown(&agenda::detail(&state.pool, id).await?))
+    Ok(agenda::markdown(&agenda::detail(&state.pool(), id).await?))
 }
 
 /// Saves the agenda and notes as a Markdown file; returns where, or `None` when cancelled.
@@ -188,7 +188,7 @@ pub async fn save_agenda_markdown(
     state: State<'_, AppState>,
     id: i64,
 ) -> AppResult<Option<String>> {
-    let detail = agenda::detail(&state.pool, id).await?;
+    let detail = agenda::detail(&state.pool(), id).await?;
     let name = format!(
         "1-1-{}-{}.md",
         super::files::slug(&detail.meeting.person_name),

@@ -16,13 +16,13 @@ pub async fn list_wins(
     limit: i64,
     offset: i64,
 ) -> AppResult<Vec<Achievement>> {
-    achievements::list(&state.pool, limit, offset).await
+    achievements::list(&state.pool(), limit, offset).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn win_detail(state: State<'_, AppState>, id: i64) -> AppResult<AchievementDetail> {
-    achievements::detail(&state.pool, id).await
+    achievements::detail(&state.pool(), id).await
 }
 
 #[tauri::command]
@@ -31,7 +31,7 @@ pub async fn create_win(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<Achievement> {
-    achievements::create(&state.pool, input::parse(input)?, clock::today()?).await
+    achievements::create(&state.pool(), input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
@@ -41,13 +41,13 @@ pub async fn update_win(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<Achievement> {
-    achievements::update(&state.pool, id, input::parse(input)?, clock::today()?).await
+    achievements::update(&state.pool(), id, input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_win(state: State<'_, AppState>, id: i64) -> AppResult<()> {
-    achievements::delete(&state.pool, id, clock::today()?).await
+    achievements::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -58,7 +58,7 @@ pub async fn save_story(
     story: serde_json::Value,
 ) -> AppResult<Story> {
     stories::save(
-        &state.pool,
+        &state.pool(),
         achievement_id,
         input::parse(story)?,
         clock::today()?,
@@ -72,7 +72,7 @@ pub async fn add_principle(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<Principle> {
-    principles::add(&state.pool, input::parse(input)?).await
+    principles::add(&state.pool(), input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -82,7 +82,7 @@ pub async fn update_principle(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<Principle> {
-    principles::update(&state.pool, id, input::parse(input)?).await
+    principles::update(&state.pool(), id, input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -92,7 +92,7 @@ pub async fn set_principle_retired(
     id: i64,
     retired: bool,
 ) -> AppResult<Principle> {
-    principles::set_retired(&state.pool, id, retired, clock::today()?).await
+    principles::set_retired(&state.pool(), id, retired, clock::today()?).await
 }
 
 #[tauri::command]
@@ -101,19 +101,19 @@ pub async fn reorder_principles(
     state: State<'_, AppState>,
     ids: Vec<i64>,
 ) -> AppResult<Vec<Principle>> {
-    principles::reorder(&state.pool, ids).await
+    principles::reorder(&state.pool(), ids).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn restore_principles(state: State<'_, AppState>) -> AppResult<Vec<Principle>> {
-    principles::restore_defaults(&state.pool, clock::today()?).await
+    principles::restore_defaults(&state.pool(), clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn principle_coverage(state: State<'_, AppState>) -> AppResult<Vec<CoverageRow>> {
-    principles::coverage(&state.pool).await
+    principles::coverage(&state.pool()).await
 }
 
 #[tauri::command]
@@ -122,5 +122,5 @@ pub async fn principle_stories(
     state: State<'_, AppState>,
     principle_id: i64,
 ) -> AppResult<Vec<StoryCard>> {
-    principles::stories_for(&state.pool, principle_id).await
+    principles::stories_for(&state.pool(), principle_id).await
 }

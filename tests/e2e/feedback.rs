@@ -29,6 +29,8 @@ async fn value_of(app: &App, css: &str) -> String {
 async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
     let data = tempfile::tempdir().unwrap();
     let app = App::launch(data.path()).await;
+    // The app opens on the dashboard; plans are one click away.
+    app.click("[data-testid=nav-plans]").await;
 
     // An active plan with one Leadership Qualities goal.
     app.click("[data-testid=new-plan]").await;

@@ -38,6 +38,8 @@ pub async fn plans_db(dir: &std::path::Path) -> Vec<(String, String, String, Str
 async fn a_plan_created_in_the_app_is_there_after_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let app = App::launch(data.path()).await;
+    // The app opens on the dashboard; plans are one click away.
+    app.click("[data-testid=nav-plans]").await;
 
     app.find("[data-testid=plans-empty]").await;
     app.click("[data-testid=new-plan]").await;
@@ -73,6 +75,7 @@ async fn a_plan_created_in_the_app_is_there_after_a_restart() {
     );
 
     let app = App::launch(data.path()).await;
+    app.click("[data-testid=nav-plans]").await;
     app.find_text("[data-testid=plan-title]", "Become the team lead")
         .await;
 
@@ -106,6 +109,7 @@ async fn a_plan_created_in_the_app_is_there_after_a_restart() {
 async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
     let data = tempfile::tempdir().unwrap();
     let app = App::launch(data.path()).await;
+    app.click("[data-testid=nav-plans]").await;
 
     // An empty title is refused next to the title input, and nothing is written.
     app.click("[data-testid=new-plan]").await;

@@ -31,6 +31,8 @@ async fn check_in(app: &App, value: &str) {
 async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
     let data = tempfile::tempdir().unwrap();
     let app = App::launch(data.path()).await;
+    // The app opens on the dashboard; plans are one click away.
+    app.click("[data-testid=nav-plans]").await;
 
     // A plan for this quarter, then its page.
     app.click("[data-testid=new-plan]").await;

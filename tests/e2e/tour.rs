@@ -12,6 +12,9 @@ async fn screenshot_tour() {
     std::fs::copy(&source, data.path().join("ladder.sqlite3")).unwrap();
     let app = App::launch(data.path()).await;
 
+    app.find("[data-testid=dashboard-plan]").await;
+    app.screenshot("tour-dashboard").await;
+    app.click("[data-testid=nav-plans]").await;
     app.find("[data-testid=plan-title]").await;
     app.screenshot("tour-plans").await;
 

@@ -37,6 +37,8 @@ async fn coverage_of(app: &App, name: &str) -> String {
 async fn a_win_with_a_story_fills_the_coverage_grid_and_follows_a_rename() {
     let data = tempfile::tempdir().unwrap();
     let app = App::launch(data.path()).await;
+    // The app opens on the dashboard; plans are one click away.
+    app.click("[data-testid=nav-plans]").await;
 
     // W opens the quick capture from any screen; Cancel leaves nothing behind.
     app.find("[data-testid=plans-empty]").await;

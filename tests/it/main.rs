@@ -7,6 +7,7 @@ mod csv;
 mod dashboard;
 mod db;
 mod errors;
+mod example;
 mod feedback;
 mod framework;
 mod generator;

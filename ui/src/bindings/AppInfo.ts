@@ -3,4 +3,8 @@
 /**
  * Facts about this installation that the Settings screen shows.
  */
-export type AppInfo = { version: string, databasePath: string, today: string, };
+export type AppInfo = { version: string, databasePath: string, today: string, 
+/**
+ * True while the example plan is shown instead of the user's data.
+ */
+example: boolean, };

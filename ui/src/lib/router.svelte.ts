@@ -1,6 +1,7 @@
 // Which screen is showing, kept in the URL hash so reloads land on the same screen.
 
 export type Screen =
+  | "dashboard"
   | "plans"
   | "plan"
   | "review"
@@ -15,12 +16,13 @@ export type Screen =
 
 /** Screens in the sidebar, with their Ctrl/Cmd shortcut key. */
 export const SCREENS: readonly { id: Screen; label: string; key: string }[] = [
-  { id: "plans", label: "Plans", key: "1" },
-  { id: "learning", label: "Learning", key: "2" },
-  { id: "feedback", label: "Feedback", key: "3" },
-  { id: "one-on-ones", label: "1:1s", key: "4" },
-  { id: "wins", label: "Wins & stories", key: "5" },
-  { id: "focus-areas", label: "Focus areas", key: "6" },
+  { id: "dashboard", label: "Dashboard", key: "1" },
+  { id: "plans", label: "Plans", key: "2" },
+  { id: "learning", label: "Learning", key: "3" },
+  { id: "feedback", label: "Feedback", key: "4" },
+  { id: "one-on-ones", label: "1:1s", key: "5" },
+  { id: "wins", label: "Wins & stories", key: "6" },
+  { id: "focus-areas", label: "Focus areas", key: "7" },
   { id: "settings", label: "Settings", key: "," },
 ];
 
@@ -34,7 +36,7 @@ export function parseHash(hash: string): Route {
   if (head === "plan" && valid) return { screen: tail === "review" ? "review" : "plan", id };
   if (head === "person" && valid) return { screen: "person", id };
   if (head === "one-on-one" && valid) return { screen: "one-on-one", id };
-  const screen = SCREENS.find((s) => s.id === head)?.id ?? "plans";
+  const screen = SCREENS.find((s) => s.id === head)?.id ?? "dashboard";
   return { screen, id: null };
 }
 

@@ -10,9 +10,9 @@ describe("routes", () => {
     expect(parseHash("#/settings")).toEqual({ screen: "settings", id: null });
   });
 
-  it("falls back to the plans list on anything else", () => {
+  it("falls back to the dashboard on anything else", () => {
     for (const hash of ["", "#/", "#/plan/abc", "#/plan/-3", "#/person/0", "#/person", "#/nowhere"]) {
-      expect(parseHash(hash)).toEqual({ screen: "plans", id: null });
+      expect(parseHash(hash)).toEqual({ screen: "dashboard", id: null });
     }
   });
 
