@@ -17,7 +17,7 @@ use ladder_lib::{
     achievements, activity, clock, db, framework, goals, learning_history, plan_view, principles,
     review, settings,
 };
-use ladder_lib::{agenda, feedback, one_on_ones, people, person_page};
+use ladder_lib::{agenda, dashboard, feedback, one_on_ones, people, person_page, search};
 
 const RUNS: usize = 2_000;
 const TARGET: Duration = Duration::from_millis(5);
@@ -171,6 +171,34 @@ async fn run() -> AppResult<()> {
         })
         .await?,
         measure("people::list (people)", |_| people::list(&pool, false)).await?,
+        measure("dashboard::dashboard (Dashboard, all panels)", |_| {
+            dashboard::dashboard(&pool, today)
+        })
+        .await?,
+        measure("dashboard::standing (plan panel)", |_| {
+            dashboard::standing(&pool, today)
+        })
+        .await?,
+        measure("dashboard::due_milestones (this week)", |_| {
+            dashboard::due_milestones(&pool, today)
+        })
+        .await?,
+        measure("dashboard::catch_ups (this week)", |_| {
+            dashboard::catch_ups(&pool, today)
+        })
+        .await?,
+        measure("search::search (one common word)", |_| {
+            search::search(&pool, "planning", 30)
+        })
+        .await?,
+        measure("search::search (two prefixes)", |_| {
+            search::search(&pool, "team lea", 30)
+        })
+        .await?,
+        measure("search::search (no match)", |_| {
+            search::search(&pool, "zyzzyva", 30)
+        })
+        .await?,
         measure("agenda::preview (prepare the next 1:1)", |_| {
             agenda::preview(&pool, next_one_on_one, today)
         })

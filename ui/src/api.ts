@@ -66,6 +66,7 @@ import type { OneOnOne } from "./bindings/OneOnOne";
 import type { TopicAdded } from "./bindings/TopicAdded";
 import type { TopicInput } from "./bindings/TopicInput";
 import type { SearchHit } from "./bindings/SearchHit";
+import type { Dashboard } from "./bindings/Dashboard";
 import { toAppError } from "./lib/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -196,6 +197,11 @@ export const api = {
   saveAgendaMarkdown: (id: number) => call<string | null>("save_agenda_markdown", { id }),
 
   search: (query: string, limit = 30) => call<SearchHit[]>("search", { query, limit }),
+  dashboard: () => call<Dashboard>("dashboard"),
+  /** Generates the example plan into its own file and shows it instead of your data. */
+  loadExample: () => call<void>("load_example"),
+  /** Back to your own data; the example file is deleted. */
+  removeExample: () => call<void>("remove_example"),
 
   /** Rows written so far by a running import. */
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>

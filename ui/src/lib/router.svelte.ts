@@ -65,5 +65,8 @@ export function sectionOf(screen: Screen): Screen {
   return screen === "person" ? "feedback" : screen;
 }
 
-/** Requests from shortcuts to the screen that owns the action (a counter per action). */
-export const requests = $state({ newPlan: 0, logWin: 0, winsChanged: 0 });
+/**
+ * Requests from shortcuts to the screen that owns the action: counters for screens that
+ * are already showing, and `newPlan` as a flag the Plans screen takes (also on mount).
+ */
+export const requests = $state({ newPlan: false, logWin: 0, winsChanged: 0 });

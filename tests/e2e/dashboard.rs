@@ -1,0 +1,172 @@
+//! The dashboard and search end to end: the example plan comes and goes, changes made in
+//! other screens show on the dashboard, and search finds an item by a word in its notes.
+
+use crate::harness::App;
+use crate::plans_db;
+
+const ENTER: &str = "\u{E007}";
+const CTRL: &str = "\u{E009}";
+const RELEASE: &str = "\u{E000}";
+
+#[tokio::test]
+async fn the_example_plan_loads_and_is_removed_without_a_trace() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+
+    app.find("[data-testid=dashboard-welcome]").await;
+    app.screenshot("dashboard-first-run").await;
+    app.click("[data-testid=load-example]").await;
+    app.find("[data-testid=example-banner]").await;
+    let areas = app.texts("[data-testid=dashboard-area] th").await;
+    assert_eq!(areas.len(), 7, "{areas:?}");
+    app.find("[data-testid=dashboard-next]").await;
+    app.screenshot("dashboard-example").await;
+    assert!(data.path().join("example").join("ladder.sqlite3").exists());
+
+    app.click("[data-testid=remove-example]").await;
+    app.find("[data-testid=dashboard-welcome]").await;
+    app.gone("[data-testid=example-banner]").await;
+    assert!(!data.path().join("example").exists());
+    assert!(
+        plans_db(data.path()).await.is_empty(),
+        "the user's file has no plan"
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+
+    // From the first screen straight into a new plan.
+    app.find("[data-testid=dashboard-welcome]").await;
+    app.find_text("[data-testid=dashboard-welcome] button", "Create my plan")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.click("[data-testid=save-plan]").await;
+    app.click("[data-testid=activate]").await;
+    app.find_text("[data-testid=plan-status]", "Active").await;
+    app.click("[data-testid=plan-title]").await;
+    app.find("#add-goal-2")
+        .await
+        .send_keys(&format!("Run the weekly planning meeting{ENTER}"))
+        .await
+        .unwrap();
+    app.type_into("[data-testid=milestone-input]", "Draft the agenda template")
+        .await;
+    app.find("[data-testid=milestone-input]")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    app.find_text(
+        "[data-testid=milestone] .title",
+        "Draft the agenda template",
+    )
+    .await;
+    // Give it a due date this week through the edit form.
+    app.click("[aria-label='Edit Draft the agenda template']")
+        .await;
+    app.client
+        .execute(
+            "const i = document.querySelector('input[id^=edit-ms-due]'); i.value = '2026-11-30';
+             i.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.find_text("[data-testid=milestone] button", "Save")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_text("[data-testid=milestone] .meta", "due Nov 30, 2026")
+        .await;
+
+    // A course with a note, and a win.
+    app.click("[data-testid=nav-learning]").await;
+    app.click("[data-testid=add-resource]").await;
+    app.type_into("#res-title", "Rust for leads").await;
+    app.type_into(
+        "#res-notes",
+        "Recommended by Dana for the offsite preparation",
+    )
+    .await;
+    app.click("[data-testid=save-resource]").await;
+    app.gone("dialog[open]").await;
+    app.find("body").await.send_keys("w").await.unwrap();
+    app.type_into("#win-title-input", "Cut failed releases")
+        .await;
+    app.click("dialog[open] [data-testid=save-win]").await;
+    app.gone("dialog[open]").await;
+
+    app.click("[data-testid=nav-dashboard]").await;
+    app.find_text("[data-testid=days-left]", "35 days left")
+        .await;
+    app.find_text(
+        "[data-testid=dashboard-due] button",
+        "Draft the agenda template",
+    )
+    .await;
+    app.find_text("[data-testid=dashboard-wins] button", "Cut failed releases")
+        .await;
+    let gaps = app.texts("[data-testid=dashboard-area].gap th").await;
+    assert_eq!(gaps.len(), 6, "Leadership Qualities has a goal: {gaps:?}");
+    assert!(!gaps.contains(&"Leadership Qualities".to_owned()));
+    app.screenshot("dashboard-filled").await;
+
+    // The milestone opens its plan.
+    app.find_text(
+        "[data-testid=dashboard-due] button",
+        "Draft the agenda template",
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+    app.find("[data-testid=plan-progress]").await;
+
+    // Ctrl+K, a word from the course's notes, Enter: the Learning screen.
+    app.find("body")
+        .await
+        .send_keys(&format!("{CTRL}k{RELEASE}"))
+        .await
+        .unwrap();
+    app.type_into("#search-input", "offsite").await;
+    // (The title line may be cut with an ellipsis, which WebDriver reads as no text.)
+    app.find("[data-testid=search-hit]").await;
+    let found = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=search-hit]')].map(h =>
+                [h.querySelector('.title').textContent, [...h.querySelectorAll('mark')].map(m => m.textContent)])",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(found, serde_json::json!([["Rust for leads", ["offsite"]]]));
+    app.screenshot("search").await;
+    app.find("#search-input")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    app.gone("[data-testid=search-dialog][open]").await;
+    app.find("[data-testid=learning-empty], [data-testid=resource-row]")
+        .await;
+    let current = app.texts("nav [aria-current=page] span").await;
+    assert_eq!(current, ["Learning"]);
+
+    // Nothing found says so, and odd input is just text.
+    app.find("body")
+        .await
+        .send_keys(&format!("{CTRL}k{RELEASE}"))
+        .await
+        .unwrap();
+    app.type_into("#search-input", "\"(NEAR -zzz*").await;
+    app.find("[data-testid=search-none]").await;
+    app.quit().await;
+}
