@@ -121,12 +121,16 @@ bench: setup ui
 	@js=$$(for f in ui/dist/assets/*.js; do gzip -9 -c "$$f"; done | wc -c); \
 	echo "UI JavaScript, gzipped: $$((js / 1024)) KB ($$js bytes; budget 150 KB)"
 
-## Screenshots of the real app on the standard data set, into target/e2e-screenshots/.
+## Screenshots of the real app: a tour of the standard data set into target/e2e-screenshots/,
+## and the README's pictures of the example plan into docs/screenshots/.
 screenshots: ui tauri-driver
 	rm -rf target/tour-data
 	$(CARGO) bench $(LOCKED) --bench bench -- --generate target/tour-data
 	LADDER_TOUR_DB=target/tour-data/ladder.sqlite3 xvfb-run -a -s "-screen 0 1280x800x24" \
 		$(CARGO) test $(LOCKED) --test e2e screenshot_tour -- --ignored --test-threads=1
+	xvfb-run -a -s "-screen 0 1280x800x24" \
+		$(CARGO) test $(LOCKED) --test e2e readme_screenshots -- --ignored --test-threads=1
+	for f in target/e2e-screenshots/readme-*.png; do cp "$$f" "docs/screenshots/$${f#target/e2e-screenshots/readme-}"; done
 
 ## Development: the Vite dev server with hot reload, and the app pointed at it.
 dev: setup

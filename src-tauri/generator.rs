@@ -17,7 +17,7 @@ use crate::assessments::{self, Assessment};
 use crate::checkins::{self, CheckInInput};
 use crate::clock;
 use crate::error::AppResult;
-use crate::feedback::{self, RequestInput, ResponseInput};
+use crate::feedback::{self, ReceivedInput, RequestInput, ResponseInput, Tone};
 use crate::goals::{self, GoalInput, GoalStatus, MeasureKind, Priority};
 use crate::learning::{self, EntryInput, ResourceInput, ResourceKind, Unit};
 use crate::milestones::{self, MilestoneInput};
@@ -65,6 +65,34 @@ impl Scale {
         one_on_ones: 130,
     };
 }
+
+const QUESTIONS: &[&str] = &[
+    "What is one thing I should keep doing, and one I should change?",
+    "How clear were my updates in the planning meeting?",
+    "When I ran the incident review, what would you have done differently?",
+    "Do I give the team enough room to propose their own solutions?",
+    "What should I do more of to be ready to lead the team?",
+    "How did the hiring debrief I chaired come across?",
+];
+
+const HEARD: &[(&str, Tone)] = &[
+    (
+        "Your write-up of the outage was the clearest one this year.",
+        Tone::Positive,
+    ),
+    (
+        "In the review you answered for the team before they could speak.",
+        Tone::Constructive,
+    ),
+    (
+        "Thanks for pairing with the new joiner all week; it made a difference.",
+        Tone::Positive,
+    ),
+    (
+        "The roadmap slides had too much detail for the leadership audience.",
+        Tone::Constructive,
+    ),
+];
 
 const ACTIONS: &[&str] = &[
     "Send the draft hiring plan",
@@ -549,8 +577,7 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
                     focus_area_id: (q % 7) as i64 + 1,
                     facet_id: None,
                     goal_id: goal_ids.get(q % goal_ids.len().max(1)).copied(),
-                    question: "What is one thing I should keep doing, and one I should change?"
-                        .to_owned(),
+                    question: QUESTIONS[(q + i) % QUESTIONS.len()].to_owned(),
                     due_on: Some((asked_day + Days::new(14)).to_string()),
                 },
                 asked_day,
@@ -569,6 +596,23 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
                     feedback::record_response(pool, request.id, answer, last_day).await?;
                 }
             }
+        }
+
+        // Feedback heard without asking, twice a quarter.
+        for h in 0..2 {
+            if person_ids.is_empty() {
+                break;
+            }
+            let (what, tone) = HEARD[(i * 2 + h) % HEARD.len()];
+            let heard = ReceivedInput {
+                person_id: person_ids[(i * 3 + h * 5) % person_ids.len()],
+                received_on: Some(day(span * (h as u64 + 1) / 3).to_string()),
+                what: what.to_owned(),
+                tone: Some(tone),
+                focus_area_id: Some(((i + h) % 7) as i64 + 1),
+                ..ReceivedInput::default()
+            };
+            feedback::add_received(pool, heard, last_day).await?;
         }
 
         // This quarter's 1:1s with the manager: prepared, four items in five discussed, one

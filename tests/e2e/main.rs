@@ -7,6 +7,7 @@ mod harness;
 mod learning;
 mod one_on_ones;
 mod quarter;
+mod readme;
 mod tour;
 mod wins;
 
