@@ -358,10 +358,12 @@ pub async fn draft(
     }
 
     let overdue: Vec<(i64, String, NaiveDate, String)> = sqlx::query_as(
-        "SELECT m.id, m.title, m.due_on, g.title FROM milestones m
-         JOIN goals g ON g.id = m.goal_id JOIN plans p ON p.id = g.plan_id
-         WHERE m.done_on IS NULL AND m.due_on < ?1 AND g.status IN ('not_started', 'in_progress')
-           AND p.status <> 'closed'
+        // CROSS JOIN keeps this order: the few open plans first, not every overdue
+        // milestone of every closed quarter.
+        "SELECT m.id, m.title, m.due_on, g.title
+         FROM plans p CROSS JOIN goals g ON g.plan_id = p.id CROSS JOIN milestones m ON m.goal_id = g.id
+         WHERE p.status <> 'closed' AND g.status IN ('not_started', 'in_progress')
+           AND m.done_on IS NULL AND m.due_on < ?1
          ORDER BY m.due_on, m.id",
     )
     .bind(today)

@@ -83,11 +83,12 @@ pub struct DueMilestone {
 /// soonest first.
 pub async fn due_milestones(pool: &SqlitePool, today: NaiveDate) -> AppResult<Vec<DueMilestone>> {
     Ok(sqlx::query_as::<_, DueMilestone>(
+        // CROSS JOIN keeps this order: the few open plans first (see agenda.rs).
         "SELECT m.id, m.title, g.id AS goal_id, g.title AS goal_title, g.plan_id, m.due_on,
                 m.due_on < ?1 AS overdue
-         FROM milestones m JOIN goals g ON g.id = m.goal_id JOIN plans p ON p.id = g.plan_id
-         WHERE m.done_on IS NULL AND m.due_on <= ?2 AND p.status <> 'closed'
-           AND g.status IN ('not_started', 'in_progress')
+         FROM plans p CROSS JOIN goals g ON g.plan_id = p.id CROSS JOIN milestones m ON m.goal_id = g.id
+         WHERE p.status <> 'closed' AND g.status IN ('not_started', 'in_progress')
+           AND m.done_on IS NULL AND m.due_on <= ?2
          ORDER BY m.due_on, m.id LIMIT ?3",
     )
     .bind(today)

@@ -1,7 +1,7 @@
 //! People: whom the user asks for feedback, meets in 1:1s and keeps in touch with.
 //!
-//! A person who has any feedback is archived instead of deleted, so nothing they said is
-//! ever lost by accident; the foreign keys (RESTRICT) back that up.
+//! A person who has any feedback or 1:1s is archived instead of deleted, so nothing they
+//! said or agreed is ever lost by accident; the foreign keys (RESTRICT) back that up.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -187,13 +187,15 @@ pub async fn update(pool: &SqlitePool, id: i64, input: PersonInput) -> AppResult
     Ok(p)
 }
 
-/// Deletes a person with no feedback; archives one who has some.
+/// Deletes a person with no feedback and no 1:1s; archives one who has some.
 pub async fn remove(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Removal> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     fetch(&mut tx, id).await?;
     let feedback: i64 = sqlx::query_scalar(
         "SELECT (SELECT count(*) FROM feedback_requests WHERE person_id = ?1)
-              + (SELECT count(*) FROM feedback_received WHERE person_id = ?1)",
+              + (SELECT count(*) FROM feedback_received WHERE person_id = ?1)
+              + (SELECT count(*) FROM one_on_ones WHERE person_id = ?1)
+              + (SELECT count(*) FROM topics WHERE person_id = ?1)",
     )
     .bind(id)
     .fetch_one(&mut *tx)

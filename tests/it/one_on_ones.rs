@@ -687,3 +687,45 @@ async fn a_busy_fortnight_keeps_the_latest_items_of_each_section() {
     assert_eq!(wins, expected);
     assert_eq!(agenda::PER_SECTION, 8);
 }
+
+#[tokio::test]
+async fn removing_a_person_with_one_on_ones_archives_them() {
+    let t = common::db().await;
+    let dana = person(&t.pool, "Dana Kim", true).await;
+    let m = meeting(&t.pool, "2026-11-20").await;
+    one_on_ones::save_notes(&t.pool, m, "Agreed the offsite plan.")
+        .await
+        .unwrap();
+    let removal = people::remove(&t.pool, dana, today()).await.unwrap();
+    assert_eq!(removal, people::Removal::Archived);
+    let detail = agenda::detail(&t.pool, m).await.unwrap();
+    assert_eq!(detail.meeting.notes, "Agreed the offsite plan.");
+    assert_eq!(detail.meeting.person_name, "Dana Kim");
+}
+
+#[tokio::test]
+async fn the_example_agenda_reads_as_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = ladder_lib::example::load(dir.path(), today())
+        .await
+        .unwrap();
+    let next: i64 = sqlx::query_scalar(
+        "SELECT id FROM one_on_ones WHERE status = 'scheduled' ORDER BY meets_on LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let (detail, added) = agenda::prepare(&pool, next, today()).await.unwrap();
+    assert!(
+        added >= 5,
+        "a realistic fortnight drafts several items: {added}"
+    );
+    let text = agenda::markdown(&detail);
+    // Printed for people to read: `cargo test --test it example_agenda -- --nocapture`.
+    println!("{text}");
+    assert!(text.starts_with("# 1:1 with "));
+    for heading in ["## Agenda", "### Career", "## Notes", "## Action items"] {
+        assert!(text.contains(heading), "{heading} missing from\n{text}");
+    }
+    assert_eq!(text.matches("- [ ] ").count() >= added, true);
+}
