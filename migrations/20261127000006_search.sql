@@ -137,3 +137,12 @@ CREATE TRIGGER search_one_on_ones_delete AFTER DELETE ON one_on_ones BEGIN
 END;
 INSERT INTO search_index (rowid, kind, item_id, title, body)
     SELECT 8000000000000 + r.id, 'one_on_one', r.id, (SELECT '1:1 with ' || name FROM people WHERE id = r.person_id) || ', ' || r.meets_on, r.notes FROM one_on_ones r;
+
+-- A person's new name reaches the rows whose title carries it.
+CREATE TRIGGER search_people_rename AFTER UPDATE OF name ON people BEGIN
+    UPDATE search_index SET title = '1:1 with ' || NEW.name || ', ' ||
+        (SELECT meets_on FROM one_on_ones WHERE id = search_index.item_id)
+    WHERE rowid IN (SELECT 8000000000000 + id FROM one_on_ones WHERE person_id = NEW.id);
+    UPDATE search_index SET title = 'Feedback from ' || NEW.name
+    WHERE rowid IN (SELECT 6000000000000 + id FROM feedback_received WHERE person_id = NEW.id);
+END;

@@ -168,5 +168,20 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
         .unwrap();
     app.type_into("#search-input", "\"(NEAR -zzz*").await;
     app.find("[data-testid=search-none]").await;
+    app.find("#search-input")
+        .await
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap();
+    app.gone("[data-testid=search-dialog][open]").await;
+
+    // ? lists every shortcut, from the same table the keys use (cells read without a gap).
+    app.find("body").await.send_keys("?").await.unwrap();
+    let rows = app.texts("[data-testid=help-dialog] tr").await;
+    assert!(rows.contains(&"Ctrl+1Dashboard".to_owned()), "{rows:?}");
+    assert!(
+        rows.contains(&"Ctrl+KSearch everything".to_owned()),
+        "{rows:?}"
+    );
     app.quit().await;
 }

@@ -151,6 +151,27 @@ async fn the_index_follows_edits_and_deletes() {
         )]
     );
     assert_eq!(hits[0].person_id, Some(dana.id));
+
+    // Renaming the person renames the 1:1 in the results.
+    people::update(
+        &t.pool,
+        dana.id,
+        PersonInput {
+            name: "Dana Okafor".into(),
+            is_my_manager: Some(true),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        found(&search::search(&t.pool, "rotation", 5).await.unwrap()),
+        [(
+            SearchKind::OneOnOne,
+            "1:1 with Dana Okafor, 2026-11-26".to_owned()
+        )]
+    );
+    assert_eq!(search::search(&t.pool, "okafor", 5).await.unwrap().len(), 2);
 }
 
 #[tokio::test]
