@@ -95,6 +95,7 @@ const COMMANDS: &[&str] = &[
     "delete_action_item",
     "agenda_markdown",
     "save_agenda_markdown",
+    "propose_one_on_one_date",
     "search",
     "dashboard",
     "load_example",

@@ -167,6 +167,7 @@ pub fn run() {
             commands::one_on_ones::delete_action_item,
             commands::one_on_ones::agenda_markdown,
             commands::one_on_ones::save_agenda_markdown,
+            commands::one_on_ones::propose_one_on_one_date,
             commands::app::search,
             commands::app::dashboard,
             commands::app::load_example,

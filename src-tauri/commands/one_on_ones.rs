@@ -201,3 +201,14 @@ pub async fn save_agenda_markdown(
     tokio::fs::write(&path, agenda::markdown(&detail)).await?;
     Ok(Some(path.display().to_string()))
 }
+
+/// The date the next 1:1 with a person would be proposed for.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn propose_one_on_one_date(
+    state: State<'_, AppState>,
+    person_id: i64,
+) -> AppResult<chrono::NaiveDate> {
+    let mut conn = state.pool().acquire().await?;
+    one_on_ones::next_date(&mut conn, person_id, clock::today()?).await
+}

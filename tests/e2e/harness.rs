@@ -161,6 +161,17 @@ impl App {
         }
     }
 
+    /// Chooses an option of a select by its label, once the option is there (forms
+    /// fill their lists after they open).
+    pub async fn choose(&self, select: &str, label: &str) {
+        self.find_text(&format!("{select} option"), label).await;
+        self.find(select)
+            .await
+            .select_by_label(label)
+            .await
+            .unwrap_or_else(|e| panic!("no option {label:?} in {select}: {e}"));
+    }
+
     /// Replaces an input's text the way a person would: select all, then type.
     pub async fn type_into(&self, css: &str, text: &str) {
         let input = self.find(css).await;

@@ -20,11 +20,7 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
     app.click("[data-testid=nav-feedback]").await;
     app.click("[data-testid=add-person]").await;
     app.type_into("#person-name", "Dana Kim").await;
-    app.find("#person-relationship")
-        .await
-        .select_by_label("Manager")
-        .await
-        .unwrap();
+    app.choose("#person-relationship", "Manager").await;
     app.click("[data-testid=person-manager]").await;
     app.click("[data-testid=person-dialog-submit]").await;
     app.gone("dialog[open]").await;
@@ -72,11 +68,7 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
     // Praise from Dana, noted in one step.
     app.click("[data-testid=nav-feedback]").await;
     app.click("[data-testid=note-feedback]").await;
-    app.find("#rec-person")
-        .await
-        .select_by_label("Dana Kim")
-        .await
-        .unwrap();
+    app.choose("#rec-person", "Dana Kim").await;
     app.type_into("#rec-what", "Great facilitation on Tuesday.")
         .await;
     app.click("dialog[open] input[value=positive]").await;
@@ -86,8 +78,10 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
     // Schedule: Dana and today are proposed; the saved topic waits.
     app.click("[data-testid=nav-one-on-ones]").await;
     app.click("[data-testid=schedule-one-on-one]").await;
-    let person = app.find("#meet-person option:checked").await;
-    assert_eq!(person.text().await.unwrap(), "Dana Kim (my manager)");
+    app.find_text("#meet-person option:checked", "Dana Kim (my manager)")
+        .await;
+    let on = app.find("#meet-on").await.prop("value").await.unwrap();
+    assert_eq!(on.as_deref(), Some("2026-11-26"));
     app.click("[data-testid=schedule-dialog-submit]").await;
     app.gone("dialog[open]").await;
     app.find("[data-testid=topics-waiting]").await;
@@ -166,5 +160,25 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
         "{md}"
     );
     app.screenshot("one-on-one-exported").await;
+
+    // Held: the next one is proposed two weeks on, and the open action comes with it.
+    app.click("[data-testid=mark-held]").await;
+    app.find_text("[data-testid=meeting-status]", "Held").await;
+    let next = app.find("[data-testid=schedule-next]").await;
+    let text = next.text().await.unwrap();
+    assert!(text.contains("Dec 10, 2026"), "{text}");
+    app.find_text("[data-testid=schedule-next] button", "Schedule it")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_text("[data-testid=meeting-status]", "Scheduled")
+        .await;
+    app.click("[data-testid=prepare]").await;
+    let agenda = app.texts("[data-testid=agenda-text]").await;
+    assert!(
+        agenda.contains(&"Action for me: Send the hiring plan".to_owned()),
+        "{agenda:?}"
+    );
     app.quit().await;
 }

@@ -195,6 +195,7 @@ export const api = {
   agendaMarkdown: (id: number) => call<string>("agenda_markdown", { id }),
   /** Resolves to the saved file's path, or null when the user cancels the dialog. */
   saveAgendaMarkdown: (id: number) => call<string | null>("save_agenda_markdown", { id }),
+  proposeOneOnOneDate: (personId: number) => call<string>("propose_one_on_one_date", { personId }),
 
   search: (query: string, limit = 30) => call<SearchHit[]>("search", { query, limit }),
   dashboard: () => call<Dashboard>("dashboard"),
