@@ -152,7 +152,7 @@ fn snippet(text: &str) -> String {
 }
 
 fn day(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    d.format("%b %-d, %Y").to_string()
 }
 
 fn number(v: f64) -> String {
@@ -343,15 +343,16 @@ pub async fn draft(
                 format!("{person} on “{about}”: {}", snippet(&said)),
             )
         } else {
-            let kind = if about == "positive" {
-                "Praise"
+            // The same words as the Feedback screen's badges.
+            let text = if about == "positive" {
+                format!("Praise from {person}: {}", snippet(&said))
             } else {
-                "Constructive feedback"
+                format!("To work on, from {person}: {}", snippet(&said))
             };
             (
                 format!("feedback_received:{id}"),
                 SourceKind::FeedbackReceived,
-                format!("{kind} from {person}: {}", snippet(&said)),
+                text,
             )
         };
         out.push(Draft::new(Section::Feedback, key, Some((kind, id)), text));
@@ -422,6 +423,7 @@ pub async fn draft(
         ));
     }
 
+    let drafted: Vec<(SourceKind, i64)> = out.iter().filter_map(|d| d.source).collect();
     if let Some((previous_id, _)) = previous {
         #[derive(FromRow)]
         struct Left {
@@ -434,7 +436,7 @@ pub async fn draft(
         let left: Vec<Left> = sqlx::query_as(
             "SELECT id, text, source_kind, source_id, source_key FROM agenda_items
                  WHERE one_on_one_id = ? AND removed = 0 AND discussed = 0
-                   AND section <> 'career' AND source_kind IS NOT 'action_item'
+                   AND section NOT IN ('career', 'help') AND source_kind IS NOT 'action_item'
                  ORDER BY position, id",
         )
         .bind(previous_id)
@@ -448,8 +450,12 @@ pub async fn draft(
             source_key: key,
         } in left
         {
-            // An item carried twice keeps the key of where it started. (Action items are
-            // left out above: they come back below for as long as they are open.)
+            // What this agenda drafts afresh is not carried as well.
+            if kind.zip(source).is_some_and(|s| drafted.contains(&s)) {
+                continue;
+            }
+            // An item carried twice keeps the key of where it started. (Action items and
+            // help are left out above: they are drafted again for as long as they hold.)
             let key = match key {
                 Some(k) if k.starts_with("carried:") => k,
                 _ => format!("carried:{id}"),

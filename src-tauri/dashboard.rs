@@ -229,6 +229,8 @@ pub async fn recent_wins(pool: &SqlitePool) -> AppResult<Vec<Achievement>> {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Dashboard {
+    /// Any plan at all, active or not: without one (and nothing else) it is a first run.
+    pub has_plans: bool,
     pub standing: Option<Standing>,
     pub due: Vec<DueMilestone>,
     pub awaiting: Vec<Awaiting>,
@@ -250,7 +252,11 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> AppResult<Dashboa
         next_one_on_one(pool, today),
         recent_wins(pool),
     )?;
+    let has_plans = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM plans)")
+        .fetch_one(pool)
+        .await?;
     Ok(Dashboard {
+        has_plans,
         standing,
         due,
         awaiting,

@@ -240,7 +240,7 @@ pub fn compose(
         Some(f) => format!("{} (especially {})", area.to_lowercase(), f.to_lowercase()),
         None => area.to_lowercase(),
     };
-    let mut text = format!("Hi {first_name},\n\nI'm working on my {topic}");
+    let mut text = format!("Hi {first_name},\n\nI'm working on {topic}");
     if let Some(goal) = goal {
         text.push_str(&format!(", and in particular on \"{goal}\""));
     }

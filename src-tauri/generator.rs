@@ -653,7 +653,7 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
                 due_on: Some((on + Days::new(14)).to_string()),
             };
             open_action = Some(one_on_ones::add_action(pool, meeting.id, action).await?.id);
-            one_on_ones::set_status(pool, meeting.id, MeetingStatus::Held).await?;
+            one_on_ones::set_status(pool, meeting.id, MeetingStatus::Held, on).await?;
         }
 
         if !current {

@@ -227,10 +227,22 @@ pub async fn update(pool: &SqlitePool, id: i64, input: MeetingInput) -> AppResul
     Ok(o)
 }
 
-/// Held, cancelled, or back to scheduled. Holding one counts as contact with the person.
-pub async fn set_status(pool: &SqlitePool, id: i64, status: MeetingStatus) -> AppResult<OneOnOne> {
+/// Held, cancelled, or back to scheduled. Holding one counts as contact with the person;
+/// a 1:1 that has not happened yet cannot be held (the next agenda would start after it).
+pub async fn set_status(
+    pool: &SqlitePool,
+    id: i64,
+    status: MeetingStatus,
+    today: NaiveDate,
+) -> AppResult<OneOnOne> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let o = fetch(&mut tx, id).await?;
+    if status == MeetingStatus::Held && o.meets_on > today {
+        return Err(AppError::conflict(
+            Some("status"),
+            "This 1:1 is still ahead; move it to today to mark it held.",
+        ));
+    }
     sqlx::query("UPDATE one_on_ones SET status = ? WHERE id = ?")
         .bind(status)
         .bind(id)

@@ -45,7 +45,7 @@ pub async fn set_one_on_one_status(
     id: i64,
     status: MeetingStatus,
 ) -> AppResult<OneOnOne> {
-    one_on_ones::set_status(&state.pool(), id, status).await
+    one_on_ones::set_status(&state.pool(), id, status, clock::today()?).await
 }
 
 #[tauri::command]

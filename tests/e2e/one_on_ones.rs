@@ -152,7 +152,7 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
     }
     let md = std::fs::read_to_string(&saved).unwrap();
     assert!(
-        md.starts_with("# 1:1 with Dana Kim — 26 Nov 2026\n\nScheduled.\n\n## Agenda\n\n### Topics I saved\n\n- [ ] Run the weekly planning meeting\n\n### Wins\n\n- [ ] Cut failed releases\n"),
+        md.starts_with("# 1:1 with Dana Kim — Nov 26, 2026\n\nScheduled.\n\n## Agenda\n\n### Topics I saved\n\n- [ ] Run the weekly planning meeting\n\n### Wins\n\n- [ ] Cut failed releases\n"),
         "{md}"
     );
     assert!(

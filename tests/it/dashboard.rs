@@ -203,7 +203,7 @@ async fn meeting_and_learning_panels() {
     };
     let past = meet("2026-11-12").await;
     let cancelled = meet("2026-11-27").await;
-    one_on_ones::set_status(&t.pool, cancelled, MeetingStatus::Cancelled)
+    one_on_ones::set_status(&t.pool, cancelled, MeetingStatus::Cancelled, today())
         .await
         .unwrap();
     let next = meet("2026-12-03").await;
@@ -289,6 +289,13 @@ async fn meeting_and_learning_panels() {
 
     let all = dashboard::dashboard(&t.pool, today()).await.unwrap();
     assert!(all.standing.is_none());
+    assert!(!all.has_plans);
+    common::plan(&t.pool, "A draft").await;
+    let all = dashboard::dashboard(&t.pool, today()).await.unwrap();
+    assert!(
+        all.has_plans && all.standing.is_none(),
+        "a draft is a plan, not active"
+    );
     assert_eq!(all.actions.len(), 3);
     assert_eq!(
         all.next_one_on_one.map(|m| m.meets_on),

@@ -81,7 +81,7 @@ async fn a_request_goes_from_draft_to_an_answer_and_touches_the_person() {
     assert_eq!(r.status, RequestStatus::Draft);
     assert_eq!(
         r.message,
-        "Hi Priya,\n\nI'm working on my leadership qualities (especially communication), and in particular on \"Run the planning meeting\". I'd value your honest view on one question:\n\nWhat one thing would make my planning updates clearer?\n\nA few lines whenever it suits you is plenty. Thank you!"
+        "Hi Priya,\n\nI'm working on leadership qualities (especially communication), and in particular on \"Run the planning meeting\". I'd value your honest view on one question:\n\nWhat one thing would make my planning updates clearer?\n\nA few lines whenever it suits you is plenty. Thank you!"
     );
     let r = feedback::mark_asked(&t.pool, r.id, today()).await.unwrap();
     assert_eq!(

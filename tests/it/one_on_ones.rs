@@ -126,7 +126,7 @@ async fn the_agenda_is_drafted_from_what_happened_since_the_last_one_on_one() {
     )
     .await
     .unwrap();
-    one_on_ones::set_status(pool, first, MeetingStatus::Held)
+    one_on_ones::set_status(pool, first, MeetingStatus::Held, today())
         .await
         .unwrap();
 
@@ -252,11 +252,11 @@ async fn the_agenda_is_drafted_from_what_happened_since_the_last_one_on_one() {
         (Learning, "“The Manager's Path”: 30 % done"),
         (Feedback, "Priya Raman on “What one thing would make my updates clearer?”: Lead with the decision."),
         (Feedback, "Praise from Dana Kim: Great facilitation on Tuesday."),
-        (Help, "“Share notes” (Run the weekly planning meeting) is overdue since 10 Nov 2026"),
+        (Help, "“Share notes” (Run the weekly planning meeting) is overdue since Nov 10, 2026"),
         (Help, "Low confidence (2/5) on “Cut escaped defects”: Two releases slipped"),
         (Topics, "Run the weekly planning meeting"),
         (FollowUps, "Ask about the offsite"),
-        (FollowUps, "Action for me: Send the hiring plan (due 20 Nov 2026)"),
+        (FollowUps, "Action for me: Send the hiring plan (due Nov 20, 2026)"),
         (Career, "Which of my strengths should I use more, and what is holding me back?"),
     ]
     .into_iter()
@@ -373,7 +373,7 @@ async fn undiscussed_items_and_open_actions_carry_over_across_three_meetings() {
     let done_later = one_on_ones::add_action(pool, one, action("Book the room"))
         .await
         .unwrap();
-    one_on_ones::set_status(pool, one, MeetingStatus::Held)
+    one_on_ones::set_status(pool, one, MeetingStatus::Held, today())
         .await
         .unwrap();
 
@@ -410,7 +410,7 @@ async fn undiscussed_items_and_open_actions_carry_over_across_three_meetings() {
     let a2 = one_on_ones::add_action(pool, two, action("Intro to the platform lead"))
         .await
         .unwrap();
-    one_on_ones::set_status(pool, two, MeetingStatus::Held)
+    one_on_ones::set_status(pool, two, MeetingStatus::Held, today())
         .await
         .unwrap();
 
@@ -467,13 +467,13 @@ async fn the_markdown_export_is_the_agenda_notes_and_actions() {
     )
     .await
     .unwrap();
-    one_on_ones::set_status(pool, m, MeetingStatus::Held)
+    one_on_ones::set_status(pool, m, MeetingStatus::Held, today())
         .await
         .unwrap();
     let text = agenda::markdown(&agenda::detail(pool, m).await.unwrap());
     assert_eq!(
         text,
-        "# 1:1 with Dana Kim — 26 Nov 2026
+        "# 1:1 with Dana Kim — Nov 26, 2026
 
 Held.
 
@@ -499,7 +499,7 @@ Dana will check the budget.
 
 ## Action items
 
-- [ ] Me: Draft the offsite agenda (due 4 Dec 2026)
+- [ ] Me: Draft the offsite agenda (due Dec 4, 2026)
 "
     );
 }
@@ -728,4 +728,83 @@ async fn the_example_agenda_reads_as_markdown() {
         assert!(text.contains(heading), "{heading} missing from\n{text}");
     }
     assert!(text.matches("- [ ] ").count() >= added);
+}
+
+#[tokio::test]
+async fn what_is_drafted_again_is_not_carried_twice() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    person(pool, "Dana Kim", true).await;
+    let plan = common::plan(pool, "Q4").await;
+    let g = goals::create(
+        pool,
+        plan.id,
+        done_goal("Hire two engineers", PERFORMANCE),
+        day("2026-11-01"),
+    )
+    .await
+    .unwrap();
+    milestones::add(
+        pool,
+        g.id,
+        MilestoneInput {
+            title: "Open the role".into(),
+            due_on: Some("2026-11-05".into()),
+        },
+        day("2026-11-01"),
+    )
+    .await
+    .unwrap();
+    let topic = TopicInput {
+        kind: SourceKind::Goal,
+        id: g.id,
+        person_id: None,
+    };
+    agenda::add_topic(pool, topic.clone()).await.unwrap();
+    let first = meeting(pool, "2026-11-12").await;
+    agenda::prepare(pool, first, day("2026-11-12"))
+        .await
+        .unwrap();
+    one_on_ones::set_status(pool, first, MeetingStatus::Held, today())
+        .await
+        .unwrap();
+    // Saved again for the next one, and still overdue: each shows once, in its section.
+    agenda::add_topic(pool, topic).await.unwrap();
+    let next = meeting(pool, "2026-11-26").await;
+    let (d, _) = agenda::prepare(pool, next, today()).await.unwrap();
+    let got: Vec<(Section, String)> = texts(&d)
+        .into_iter()
+        .filter(|(s, _)| *s != Section::Career)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Section::Help,
+                "“Open the role” (Hire two engineers) is overdue since Nov 5, 2026".to_owned()
+            ),
+            (Section::Topics, "Hire two engineers".to_owned()),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_one_on_one_still_ahead_cannot_be_held() {
+    let t = common::db().await;
+    person(&t.pool, "Dana Kim", true).await;
+    let ahead = meeting(&t.pool, "2026-12-03").await;
+    let err = one_on_ones::set_status(&t.pool, ahead, MeetingStatus::Held, today())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.kind(), err.field()),
+        (ErrorKind::Conflict, Some("status"))
+    );
+    let mut conn = t.pool.acquire().await.unwrap();
+    let m = one_on_ones::fetch(&mut conn, ahead).await.unwrap();
+    assert_eq!(m.status, MeetingStatus::Scheduled);
+    // On the day it is fine.
+    one_on_ones::set_status(&t.pool, ahead, MeetingStatus::Held, day("2026-12-03"))
+        .await
+        .unwrap();
 }

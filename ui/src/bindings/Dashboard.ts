@@ -11,4 +11,8 @@ import type { Standing } from "./Standing";
 /**
  * Everything on the home screen, in one answer for the UI.
  */
-export type Dashboard = { standing: Standing | null, due: Array<DueMilestone>, awaiting: Array<Awaiting>, catchUps: Array<CatchUp>, actions: Array<OpenAction>, courses: Array<Resource>, nextOneOnOne: OneOnOne | null, wins: Array<Achievement>, };
+export type Dashboard = { 
+/**
+ * Any plan at all, active or not: without one (and nothing else) it is a first run.
+ */
+hasPlans: boolean, standing: Standing | null, due: Array<DueMilestone>, awaiting: Array<Awaiting>, catchUps: Array<CatchUp>, actions: Array<OpenAction>, courses: Array<Resource>, nextOneOnOne: OneOnOne | null, wins: Array<Achievement>, };
