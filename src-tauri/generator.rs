@@ -319,7 +319,9 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
                 name: format!(
                     "{} {}{}",
                     FIRST[n % FIRST.len()],
-                    LAST[(n / FIRST.len()) % LAST.len()],
+                    // Shifting the surname with the first name keeps pairs unique for the
+                    // first 120 people and the short example's team varied.
+                    LAST[(n + n / FIRST.len()) % LAST.len()],
                     if n >= 120 {
                         format!(" {}", n / 120 + 1)
                     } else {
@@ -442,7 +444,7 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
             for m in 0..scale.milestones_per_goal {
                 let due = day((m as u64 + 1) * 90 / (scale.milestones_per_goal as u64 + 1));
                 let step = MilestoneInput {
-                    title: STEPS[m % STEPS.len()].to_owned(),
+                    title: STEPS[(m + g * 3) % STEPS.len()].to_owned(),
                     due_on: Some(due.to_string()),
                 };
                 let added = milestones::add(pool, goal.id, step, plan.starts_on).await?;

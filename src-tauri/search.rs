@@ -53,6 +53,9 @@ pub struct SearchHit {
     pub plan_id: Option<i64>,
     #[ts(type = "number | null")]
     pub person_id: Option<i64>,
+    /// What tells two similar results apart: a milestone's goal, a goal's plan, who was
+    /// asked, a course's provider, a win's day.
+    pub context: Option<String>,
 }
 
 /// The FTS5 query for what the user typed: every word, as a prefix, all required.
@@ -99,6 +102,7 @@ struct Row {
     snippet: String,
     plan_id: Option<i64>,
     person_id: Option<i64>,
+    context: Option<String>,
 }
 
 /// The best matches first (title words count four times body words), at most `limit`.
@@ -120,7 +124,18 @@ pub async fn search(pool: &SqlitePool, input: &str, limit: i64) -> AppResult<Vec
                     WHEN 'feedback_request' THEN (SELECT person_id FROM feedback_requests WHERE id = s.item_id)
                     WHEN 'feedback_received' THEN (SELECT person_id FROM feedback_received WHERE id = s.item_id)
                     WHEN 'one_on_one' THEN (SELECT person_id FROM one_on_ones WHERE id = s.item_id)
-                END AS person_id
+                END AS person_id,
+                CASE s.kind
+                    WHEN 'milestone' THEN (SELECT g.title FROM milestones m JOIN goals g ON g.id = m.goal_id
+                                           WHERE m.id = s.item_id)
+                    WHEN 'goal' THEN (SELECT p.title FROM goals g JOIN plans p ON p.id = g.plan_id
+                                      WHERE g.id = s.item_id)
+                    WHEN 'feedback_request' THEN (SELECT 'asked ' || p.name FROM feedback_requests r
+                                                  JOIN people p ON p.id = r.person_id WHERE r.id = s.item_id)
+                    WHEN 'resource' THEN (SELECT nullif(provider, '') FROM resources WHERE id = s.item_id)
+                    WHEN 'achievement' THEN (SELECT occurred_on FROM achievements WHERE id = s.item_id)
+                    WHEN 'person' THEN (SELECT nullif(role, '') FROM people WHERE id = s.item_id)
+                END AS context
          FROM search_index s
          WHERE search_index MATCH ?1
          ORDER BY bm25(search_index, 0.0, 0.0, 4.0, 1.0), s.rowid
@@ -139,6 +154,7 @@ pub async fn search(pool: &SqlitePool, input: &str, limit: i64) -> AppResult<Vec
             snippet: segments(&r.snippet),
             plan_id: r.plan_id,
             person_id: r.person_id,
+            context: r.context,
         })
         .collect())
 }

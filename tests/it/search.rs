@@ -76,6 +76,7 @@ async fn a_word_in_the_title_ranks_above_the_same_word_in_the_text() {
     assert_eq!(hits.len(), 3);
     let goal = hits.iter().find(|h| h.kind == SearchKind::Goal).unwrap();
     assert_eq!(goal.plan_id, Some(plan.id));
+    assert_eq!(goal.context.as_deref(), Some("Q4"), "a goal names its plan");
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@ import type { SearchHit } from "../bindings/SearchHit";
 import { destination } from "./search";
 
 const hit = (kind: SearchHit["kind"], planId: number | null = null, personId: number | null = null): SearchHit => ({
-  kind, id: 9, title: [], snippet: [], planId, personId,
+  kind, id: 9, title: [], snippet: [], planId, personId, context: null,
 });
 
 describe("search results", () => {
