@@ -83,9 +83,11 @@ pub struct AgendaItem {
     pub source_id: Option<i64>,
     pub discussed: bool,
     pub edited: bool,
-    /// The plan a goal, milestone or check-in belongs to, for the link to it.
+    /// The plan and goal a goal, milestone or check-in belongs to, for the link to it.
     #[ts(type = "number | null")]
     pub plan_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub goal_id: Option<i64>,
 }
 
 /// An item as drafted, before it is stored.
@@ -519,7 +521,12 @@ const SELECT_ITEM: &str = "SELECT id, section, text, source_kind, source_id, dis
                                    WHERE m.id = source_id)
             WHEN 'check_in' THEN (SELECT g.plan_id FROM check_ins c JOIN goals g ON g.id = c.goal_id
                                   WHERE c.id = source_id)
-        END AS plan_id
+        END AS plan_id,
+        CASE source_kind
+            WHEN 'goal' THEN source_id
+            WHEN 'milestone' THEN (SELECT goal_id FROM milestones WHERE id = source_id)
+            WHEN 'check_in' THEN (SELECT goal_id FROM check_ins WHERE id = source_id)
+        END AS goal_id
     FROM agenda_items";
 
 async fn items(conn: &mut SqliteConnection, meeting_id: i64) -> AppResult<Vec<AgendaItem>> {

@@ -51,6 +51,9 @@ pub struct SearchHit {
     /// Where the item opens: the plan of a goal or milestone, the person of feedback.
     #[ts(type = "number | null")]
     pub plan_id: Option<i64>,
+    /// The goal to open in that plan (a milestone's own goal).
+    #[ts(type = "number | null")]
+    pub goal_id: Option<i64>,
     #[ts(type = "number | null")]
     pub person_id: Option<i64>,
     /// What tells two similar results apart: a milestone's goal, a goal's plan, who was
@@ -101,6 +104,7 @@ struct Row {
     title: String,
     snippet: String,
     plan_id: Option<i64>,
+    goal_id: Option<i64>,
     person_id: Option<i64>,
     context: Option<String>,
 }
@@ -119,6 +123,10 @@ pub async fn search(pool: &SqlitePool, input: &str, limit: i64) -> AppResult<Vec
                     WHEN 'milestone' THEN (SELECT g.plan_id FROM milestones m JOIN goals g ON g.id = m.goal_id
                                            WHERE m.id = s.item_id)
                 END AS plan_id,
+                CASE s.kind
+                    WHEN 'goal' THEN s.item_id
+                    WHEN 'milestone' THEN (SELECT goal_id FROM milestones WHERE id = s.item_id)
+                END AS goal_id,
                 CASE s.kind
                     WHEN 'person' THEN s.item_id
                     WHEN 'feedback_request' THEN (SELECT person_id FROM feedback_requests WHERE id = s.item_id)
@@ -153,6 +161,7 @@ pub async fn search(pool: &SqlitePool, input: &str, limit: i64) -> AppResult<Vec
             title: segments(&r.title),
             snippet: segments(&r.snippet),
             plan_id: r.plan_id,
+            goal_id: r.goal_id,
             person_id: r.person_id,
             context: r.context,
         })

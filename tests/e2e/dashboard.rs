@@ -118,7 +118,7 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     assert!(!gaps.contains(&"Leadership Qualities".to_owned()));
     app.screenshot("dashboard-filled").await;
 
-    // The milestone opens its plan.
+    // The milestone opens its plan with its goal's panel.
     app.find_text(
         "[data-testid=dashboard-due] button",
         "Draft the agenda template",
@@ -128,6 +128,11 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     .await
     .unwrap();
     app.find("[data-testid=plan-progress]").await;
+    app.find_text(
+        "[data-testid=goal-panel-title]",
+        "Run the weekly planning meeting",
+    )
+    .await;
 
     // Ctrl+K, a word from the course's notes, Enter: the Learning screen.
     app.find("body")
@@ -155,8 +160,8 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
         .await
         .unwrap();
     app.gone("[data-testid=search-dialog][open]").await;
-    app.find("[data-testid=learning-empty], [data-testid=resource-row]")
-        .await;
+    // The course itself is open, not just its screen.
+    app.find_text("#res-panel-title", "Rust for leads").await;
     let current = app.texts("nav [aria-current=page] span").await;
     assert_eq!(current, ["Learning"]);
 

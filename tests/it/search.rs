@@ -77,6 +77,7 @@ async fn a_word_in_the_title_ranks_above_the_same_word_in_the_text() {
     let goal = hits.iter().find(|h| h.kind == SearchKind::Goal).unwrap();
     assert_eq!(goal.plan_id, Some(plan.id));
     assert_eq!(goal.context.as_deref(), Some("Q4"), "a goal names its plan");
+    assert_eq!(goal.goal_id, Some(goal.id), "and opens itself in it");
 }
 
 #[tokio::test]

@@ -4,6 +4,6 @@ import type { SourceKind } from "./SourceKind";
 
 export type AgendaItem = { id: number, section: Section, text: string, sourceKind: SourceKind | null, sourceId: number | null, discussed: boolean, edited: boolean, 
 /**
- * The plan a goal, milestone or check-in belongs to, for the link to it.
+ * The plan and goal a goal, milestone or check-in belongs to, for the link to it.
  */
-planId: number | null, };
+planId: number | null, goalId: number | null, };

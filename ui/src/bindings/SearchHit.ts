@@ -6,7 +6,11 @@ export type SearchHit = { kind: SearchKind, id: number, title: Array<Segment>, s
 /**
  * Where the item opens: the plan of a goal or milestone, the person of feedback.
  */
-planId: number | null, personId: number | null, 
+planId: number | null, 
+/**
+ * The goal to open in that plan (a milestone's own goal).
+ */
+goalId: number | null, personId: number | null, 
 /**
  * What tells two similar results apart: a milestone's goal, a goal's plan, who was
  * asked, a course's provider, a win's day.

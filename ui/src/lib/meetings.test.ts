@@ -8,7 +8,7 @@ const meeting = (id: number, meetsOn: string, status: OneOnOne["status"]): OneOn
 });
 
 const item = (sourceKind: AgendaItem["sourceKind"], planId: number | null = null): AgendaItem => ({
-  id: 1, section: "goals", text: "x", sourceKind, sourceId: sourceKind ? 5 : null, discussed: false, edited: false, planId,
+  id: 1, section: "goals", text: "x", sourceKind, sourceId: sourceKind ? 5 : null, discussed: false, edited: false, planId, goalId: planId === null ? null : 3,
 });
 
 describe("1:1 lists", () => {
@@ -26,9 +26,9 @@ describe("1:1 lists", () => {
 
 describe("agenda items", () => {
   it("link to the screen that holds their source", () => {
-    expect(sourceLink(item("milestone", 7))).toEqual({ label: "Open in the plan", screen: "plan", id: 7 });
+    expect(sourceLink(item("milestone", 7))).toEqual({ label: "Open in the plan", screen: "plan", id: 7, item: { goal: 3 } });
     expect(sourceLink(item("goal", null))).toBeNull();
-    expect(sourceLink(item("achievement"))?.screen).toBe("wins");
+    expect(sourceLink(item("achievement"))).toEqual({ label: "Open in wins", screen: "wins", id: null, item: { win: 5 } });
     expect(sourceLink(item("feedback_received"))?.screen).toBe("feedback");
     expect(sourceLink(item(null))).toBeNull();
     expect(sourceLink(item("action_item"))).toBeNull();

@@ -3,7 +3,7 @@ import type { AgendaItem } from "../bindings/AgendaItem";
 import type { MeetingStatus } from "../bindings/MeetingStatus";
 import type { OneOnOne } from "../bindings/OneOnOne";
 import type { Section } from "../bindings/Section";
-import type { Screen } from "./router.svelte";
+import type { Focus, Screen } from "./router.svelte";
 
 /** The same headings the Markdown export uses (agenda.rs, `Section::heading`). */
 export const SECTION: Record<Section, string> = {
@@ -33,16 +33,19 @@ export function splitMeetings(list: OneOnOne[]): { upcoming: OneOnOne[]; past: O
 }
 
 /** Where an agenda item's source lives, or null when it has none to open. */
-export function sourceLink(item: AgendaItem): { label: string; screen: Screen; id: number | null } | null {
+export function sourceLink(item: AgendaItem): { label: string; screen: Screen; id: number | null; item?: Focus } | null {
+  const id = item.sourceId ?? undefined;
   switch (item.sourceKind) {
     case "goal":
     case "milestone":
     case "check_in":
-      return item.planId === null ? null : { label: "Open in the plan", screen: "plan", id: item.planId };
+      return item.planId === null
+        ? null
+        : { label: "Open in the plan", screen: "plan", id: item.planId, item: item.goalId === null ? {} : { goal: item.goalId } };
     case "achievement":
-      return { label: "Open in wins", screen: "wins", id: null };
+      return { label: "Open in wins", screen: "wins", id: null, item: { win: id } };
     case "resource":
-      return { label: "Open in learning", screen: "learning", id: null };
+      return { label: "Open in learning", screen: "learning", id: null, item: { resource: id } };
     case "feedback_request":
     case "feedback_received":
       return { label: "Open in feedback", screen: "feedback", id: null };

@@ -70,3 +70,22 @@ export function sectionOf(screen: Screen): Screen {
  * are already showing, and `newPlan` as a flag the Plans screen takes (also on mount).
  */
 export const requests = $state({ newPlan: false, logWin: 0, winsChanged: 0 });
+
+/** An item to open on arrival: the screen takes it (once) when it mounts. */
+export type Focus = { goal?: number; resource?: number; win?: number };
+export const focus: Focus = $state({});
+
+/** Goes to a screen and opens one of its items there. */
+export function open(screen: Screen, id: number | null, item: Focus = {}): void {
+  focus.goal = item.goal;
+  focus.resource = item.resource;
+  focus.win = item.win;
+  go(screen, id);
+}
+
+/** Takes the item waiting for this screen, if any. */
+export function takeFocus(kind: keyof Focus): number | undefined {
+  const id = focus[kind];
+  focus[kind] = undefined;
+  return id;
+}
