@@ -86,6 +86,33 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
         "{message}"
     );
     app.screenshot("feedback-draft").await;
+
+    // An edit to the message survives setting the due date, and is what gets stored.
+    app.find("[data-testid=request-message]")
+        .await
+        .send_keys(" Thanks, Sam")
+        .await
+        .unwrap();
+    app.client
+        .execute(
+            "const i = document.getElementById('request-due'); i.value = '2026-12-04';
+             i.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.find_text("[data-testid=request-panel] button", "Save date")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_text(
+        "[data-testid=request-panel] .muted",
+        "Not sent yet · wanted by Dec 4, 2026",
+    )
+    .await;
+    let kept = value_of(&app, "[data-testid=request-message]").await;
+    assert!(kept.ends_with("Thank you! Thanks, Sam"), "{kept}");
     app.click("[data-testid=copy-message]").await;
     app.find("[data-testid=banner]").await;
     let banner = app.texts("[data-testid=banner]").await.join(" ");
@@ -184,11 +211,15 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
     // In the file: one answered request, its link to the milestone, the person kept.
 
     let mut db = open_db(data.path()).await;
-    let (status, response): (String, String) =
-        sqlx::query_as("SELECT status, response FROM feedback_requests")
+    let (status, response, message): (String, String, String) =
+        sqlx::query_as("SELECT status, response, message FROM feedback_requests")
             .fetch_one(&mut db)
             .await
             .unwrap();
+    assert!(
+        message.ends_with("Thanks, Sam"),
+        "the edited message is stored: {message}"
+    );
     assert_eq!(
         (status.as_str(), response.as_str()),
         (
