@@ -17,6 +17,7 @@ async fn the_example_plan_loads_and_is_removed_without_a_trace() {
     app.screenshot("dashboard-first-run").await;
     app.click("[data-testid=load-example]").await;
     app.find("[data-testid=example-banner]").await;
+    app.find("[data-testid=dashboard-plan]").await;
     let areas = app.texts("[data-testid=dashboard-area] th").await;
     assert_eq!(areas.len(), 7, "{areas:?}");
     app.find("[data-testid=dashboard-next]").await;
@@ -182,6 +183,7 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
 
     // ? lists every shortcut, from the same table the keys use (cells read without a gap).
     app.find("body").await.send_keys("?").await.unwrap();
+    app.find("[data-testid=help-dialog][open] tr").await;
     let rows = app.texts("[data-testid=help-dialog] tr").await;
     assert!(rows.contains(&"Ctrl+1Dashboard".to_owned()), "{rows:?}");
     assert!(

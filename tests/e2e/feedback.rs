@@ -114,9 +114,11 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
     let kept = value_of(&app, "[data-testid=request-message]").await;
     assert!(kept.ends_with("Thank you! Thanks, Sam"), "{kept}");
     app.click("[data-testid=copy-message]").await;
-    app.find("[data-testid=banner]").await;
-    let banner = app.texts("[data-testid=banner]").await.join(" ");
-    assert!(banner.contains("Message copied"), "{banner}");
+    app.find_text(
+        "[data-testid=banner] span",
+        "Message copied. Paste it into mail or chat, then mark the request as asked.",
+    )
+    .await;
     app.click("[data-testid=mark-asked]").await;
     app.find_text("[data-testid=request-status]", "Asked — waiting")
         .await;
@@ -159,8 +161,11 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
     app.screenshot("feedback-takeaway").await;
     app.click("[data-testid=takeaway-dialog-submit]").await;
     app.gone("dialog[open]").await;
-    let banner = app.texts("[data-testid=banner]").await.join(" ");
-    assert!(banner.contains("Milestone added"), "{banner}");
+    app.find_text(
+        "[data-testid=banner] span",
+        &format!("Milestone added to “{GOAL}”."),
+    )
+    .await;
     app.screenshot("feedback-answered").await;
 
     // On the goal: the milestone, and the answer under Feedback.
