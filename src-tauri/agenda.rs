@@ -145,11 +145,16 @@ fn latest<T>(mut rows: Vec<T>) -> Vec<T> {
 const SNIPPET: usize = 160;
 
 fn snippet(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= SNIPPET {
-        return one_line;
+    one_line(text, SNIPPET)
+}
+
+/// `text` on one line, cut to `max` characters with an ellipsis.
+fn one_line(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return line;
     }
-    let cut: String = one_line.chars().take(SNIPPET - 1).collect();
+    let cut: String = line.chars().take(max - 1).collect();
     format!("{}…", cut.trim_end())
 }
 
@@ -822,14 +827,7 @@ pub async fn add_topic(pool: &SqlitePool, input: TopicInput) -> AppResult<TopicA
             )
         })?,
     };
-    let person: String =
-        sqlx::query_scalar("SELECT name FROM people WHERE id = ? AND archived_on IS NULL")
-            .bind(person_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| {
-                AppError::invalid("personId", format!("Person {person_id} does not exist."))
-            })?;
+    let person = crate::people::require_active(&mut tx, person_id).await?;
     let sql = match input.kind {
         SourceKind::Goal => "SELECT title FROM goals WHERE id = ?",
         SourceKind::Milestone => {
@@ -863,7 +861,7 @@ pub async fn add_topic(pool: &SqlitePool, input: TopicInput) -> AppResult<TopicA
         .fetch_optional(&mut *tx)
         .await?
         .ok_or_else(|| AppError::invalid("id", "That item no longer exists."))?;
-    let text = snippet_long(&text);
+    let text = one_line(&text, 300);
     let waiting: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM topics WHERE person_id = ? AND source_kind = ? AND source_id = ? AND one_on_one_id IS NULL",
     )
@@ -890,16 +888,6 @@ pub async fn add_topic(pool: &SqlitePool, input: TopicInput) -> AppResult<TopicA
         person_name: person,
         text,
     })
-}
-
-/// A topic's text on one line, at most 300 characters.
-fn snippet_long(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= 300 {
-        return one_line;
-    }
-    let cut: String = one_line.chars().take(299).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// The agenda, notes and action items as CommonMark, in the user's order.

@@ -204,20 +204,8 @@ pub async fn courses(pool: &SqlitePool) -> AppResult<Vec<Resource>> {
 
 /// The next 1:1 still to be held, today or later.
 pub async fn next_one_on_one(pool: &SqlitePool, today: NaiveDate) -> AppResult<Option<OneOnOne>> {
-    let id: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM one_on_ones WHERE status = 'scheduled' AND meets_on >= ?
-         ORDER BY meets_on, id LIMIT 1",
-    )
-    .bind(today)
-    .fetch_optional(pool)
-    .await?;
-    match id {
-        Some(id) => {
-            let mut conn = pool.acquire().await?;
-            Ok(Some(crate::one_on_ones::fetch(&mut conn, id).await?))
-        }
-        None => Ok(None),
-    }
+    let mut conn = pool.acquire().await?;
+    crate::one_on_ones::next_scheduled(&mut conn, None, today).await
 }
 
 pub async fn recent_wins(pool: &SqlitePool) -> AppResult<Vec<Achievement>> {

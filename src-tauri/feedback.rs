@@ -163,26 +163,7 @@ async fn check_refs(
     facet_id: Option<i64>,
     goal_id: Option<i64>,
 ) -> AppResult<(String, Option<String>, Option<String>, Option<String>)> {
-    let person: Option<(String, Option<String>)> =
-        sqlx::query_as("SELECT name, archived_on FROM people WHERE id = ?")
-            .bind(person_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let person = match person {
-        Some((name, None)) => name,
-        Some((name, Some(_))) => {
-            return Err(AppError::invalid(
-                "personId",
-                format!("{name} is archived; bring them back first."),
-            ))
-        }
-        None => {
-            return Err(AppError::invalid(
-                "personId",
-                format!("Person {person_id} does not exist."),
-            ))
-        }
-    };
+    let person = people::require_active(&mut *conn, person_id).await?;
     let area = match focus_area_id {
         Some(id) => Some(
             sqlx::query_scalar::<_, String>("SELECT name FROM focus_areas WHERE id = ?")

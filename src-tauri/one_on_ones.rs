@@ -109,6 +109,22 @@ pub async fn list(pool: &SqlitePool) -> AppResult<Vec<OneOnOne>> {
     )
 }
 
+/// The first 1:1 still to be held, today or later, with anyone (`None`) or one person.
+pub async fn next_scheduled(
+    conn: &mut SqliteConnection,
+    person_id: Option<i64>,
+    today: NaiveDate,
+) -> AppResult<Option<OneOnOne>> {
+    Ok(sqlx::query_as::<_, OneOnOne>(&format!(
+        "{SELECT} WHERE o.status = 'scheduled' AND o.meets_on >= ?1 AND (?2 IS NULL OR o.person_id = ?2)
+         ORDER BY o.meets_on, o.id LIMIT 1"
+    ))
+    .bind(today)
+    .bind(person_id)
+    .fetch_optional(conn)
+    .await?)
+}
+
 pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<OneOnOne> {
     sqlx::query_as::<_, OneOnOne>(&format!("{SELECT} WHERE o.id = ?"))
         .bind(id)
@@ -176,22 +192,8 @@ async fn person_for(conn: &mut SqliteConnection, person_id: Option<i64>) -> AppR
             )
         })?,
     };
-    let archived: Option<Option<String>> =
-        sqlx::query_scalar("SELECT archived_on FROM people WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    match archived {
-        None => Err(AppError::invalid(
-            "personId",
-            format!("Person {id} does not exist."),
-        )),
-        Some(Some(_)) => Err(AppError::invalid(
-            "personId",
-            "This person is archived; bring them back first.",
-        )),
-        Some(None) => Ok(id),
-    }
+    crate::people::require_active(&mut *conn, id).await?;
+    Ok(id)
 }
 
 pub async fn create(pool: &SqlitePool, input: MeetingInput) -> AppResult<OneOnOne> {

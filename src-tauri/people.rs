@@ -231,6 +231,27 @@ pub async fn restore(pool: &SqlitePool, id: i64) -> AppResult<Person> {
     Ok(p)
 }
 
+/// The name of a person who can be asked, met or given a topic: one who exists and is
+/// not archived. Errors name the `personId` field.
+pub async fn require_active(conn: &mut SqliteConnection, id: i64) -> AppResult<String> {
+    let row: Option<(String, Option<NaiveDate>)> =
+        sqlx::query_as("SELECT name, archived_on FROM people WHERE id = ?")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    match row {
+        Some((name, None)) => Ok(name),
+        Some((name, Some(_))) => Err(AppError::invalid(
+            "personId",
+            format!("{name} is archived; bring them back first."),
+        )),
+        None => Err(AppError::invalid(
+            "personId",
+            format!("Person {id} does not exist."),
+        )),
+    }
+}
+
 /// Records contact on `on`, keeping the latest date; the caller holds the transaction.
 pub async fn touch(conn: &mut SqliteConnection, id: i64, on: NaiveDate) -> AppResult<()> {
     sqlx::query(

@@ -202,13 +202,23 @@ pub async fn save_agenda_markdown(
     Ok(Some(path.display().to_string()))
 }
 
-/// The date the next 1:1 with a person would be proposed for.
+/// The date to propose for the next 1:1 with a person, or `None` when one is already
+/// scheduled.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn propose_one_on_one_date(
     state: State<'_, AppState>,
     person_id: i64,
-) -> AppResult<chrono::NaiveDate> {
+) -> AppResult<Option<chrono::NaiveDate>> {
+    let today = clock::today()?;
     let mut conn = state.pool().acquire().await?;
-    one_on_ones::next_date(&mut conn, person_id, clock::today()?).await
+    if one_on_ones::next_scheduled(&mut conn, Some(person_id), today)
+        .await?
+        .is_some()
+    {
+        return Ok(None);
+    }
+    Ok(Some(
+        one_on_ones::next_date(&mut conn, person_id, today).await?,
+    ))
 }

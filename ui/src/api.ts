@@ -195,7 +195,8 @@ export const api = {
   agendaMarkdown: (id: number) => call<string>("agenda_markdown", { id }),
   /** Resolves to the saved file's path, or null when the user cancels the dialog. */
   saveAgendaMarkdown: (id: number) => call<string | null>("save_agenda_markdown", { id }),
-  proposeOneOnOneDate: (personId: number) => call<string>("propose_one_on_one_date", { personId }),
+  /** The date to propose for the next 1:1 with them; null when one is already scheduled. */
+  proposeOneOnOneDate: (personId: number) => call<string | null>("propose_one_on_one_date", { personId }),
 
   search: (query: string, limit = 30) => call<SearchHit[]>("search", { query, limit }),
   dashboard: () => call<Dashboard>("dashboard"),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FeedbackRequest } from "../bindings/FeedbackRequest";
 import type { Person } from "../bindings/Person";
-import { catchUpDue, contactPhrase, groupRequests } from "./feedback";
+import { catchUpDue, contactPhrase, groupRequests, lastContact } from "./feedback";
 
 function request(id: number, status: FeedbackRequest["status"], overdue = false): FeedbackRequest {
   return {
@@ -34,6 +34,8 @@ describe("people", () => {
     expect(contactPhrase("2026-11-26", "2026-11-26")).toBe("today");
     expect(contactPhrase("2026-11-25", "2026-11-26")).toBe("yesterday");
     expect(contactPhrase("2026-10-27", "2026-11-26")).toBe("30 days ago");
+    expect(lastContact("2026-11-25", "2026-11-26")).toBe("last contact yesterday");
+    expect(lastContact(null, "2026-11-26")).toBe("never contacted");
   });
 
   it("flags a catch-up only once the cadence has run out", () => {

@@ -29,6 +29,11 @@ export function contactPhrase(lastContactOn: string | null, today: string): stri
   return days === 1 ? "yesterday" : `${days} days ago`;
 }
 
+/** "last contact 12 days ago", or "never contacted". */
+export function lastContact(lastContactOn: string | null, today: string): string {
+  return lastContactOn ? `last contact ${contactPhrase(lastContactOn, today)}` : "never contacted";
+}
+
 /** True when the person's catch-up cadence has run out (never contacted counts as due). */
 export function catchUpDue(person: Person, today: string): boolean {
   if (person.cadenceDays === null || person.archivedOn !== null) return false;
