@@ -130,6 +130,8 @@ screenshots: ui tauri-driver
 		$(CARGO) test $(LOCKED) --test e2e screenshot_tour -- --ignored --test-threads=1
 	xvfb-run -a -s "-screen 0 1280x800x24" \
 		$(CARGO) test $(LOCKED) --test e2e readme_screenshots -- --ignored --test-threads=1
+	xvfb-run -a -s "-screen 0 1280x800x24" \
+		$(CARGO) test $(LOCKED) --test e2e dialog_tour -- --ignored --test-threads=1
 	for f in target/e2e-screenshots/readme-*.png; do cp "$$f" "docs/screenshots/$${f#target/e2e-screenshots/readme-}"; done
 
 ## Development: the Vite dev server with hot reload, and the app pointed at it.

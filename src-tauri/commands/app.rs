@@ -26,7 +26,12 @@ pub struct AppInfo {
 pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        database_path: state.db_path.display().to_string(),
+        // The file the screens read and write: the example's while it is shown.
+        database_path: if state.showing_example() {
+            crate::example::path(&state.data_dir).display().to_string()
+        } else {
+            state.db_path.display().to_string()
+        },
         today: clock::today()?,
         example: state.showing_example(),
     })

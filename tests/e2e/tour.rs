@@ -88,3 +88,81 @@ async fn screenshot_tour() {
     app.screenshot("tour-settings").await;
     app.quit().await;
 }
+
+/// The dialogs and smaller screens, on the example plan, for people to look at.
+#[tokio::test]
+#[ignore = "run by `make screenshots`"]
+async fn dialog_tour() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+    app.click("[data-testid=load-example]").await;
+    app.find("[data-testid=dashboard-plan]").await;
+
+    app.find("body").await.send_keys("?").await.unwrap();
+    app.find("[data-testid=help-dialog][open] tr").await;
+    app.screenshot("look-help").await;
+    app.find_text("dialog[open] button", "Done")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    app.click("[data-testid=nav-one-on-ones]").await;
+    app.find("[data-testid=meeting-row]").await;
+    app.screenshot("look-one-on-ones").await;
+    app.click("[data-testid=schedule-one-on-one]").await;
+    app.find("dialog[open] #meet-on").await;
+    app.screenshot("look-schedule").await;
+    app.find_text("dialog[open] button", "Cancel")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    app.click("[data-testid=nav-feedback]").await;
+    app.click("[data-testid=note-feedback]").await;
+    app.find("dialog[open] #rec-what").await;
+    app.screenshot("look-received-dialog").await;
+    app.find_text("dialog[open] button", "Cancel")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.click("[data-testid=add-person]").await;
+    app.find("dialog[open] #person-name").await;
+    app.screenshot("look-person-dialog").await;
+    app.find_text("dialog[open] button", "Cancel")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.click("[data-testid=tab-received]").await;
+    app.click("[data-testid=received-row]").await;
+    app.find("[data-testid=received-panel]").await;
+    app.screenshot("look-received").await;
+    app.click("[data-testid=tab-people]").await;
+    app.click("[data-testid=person-row]").await;
+    app.find("[data-testid=person-name]").await;
+    app.click("[data-testid=remove-person]").await;
+    app.find("dialog[open]").await;
+    app.screenshot("look-archive-confirm").await;
+    app.find_text("dialog[open] button", "Archive")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=restore-person]").await;
+    app.screenshot("look-person-archived").await;
+
+    app.click("[data-testid=nav-settings]").await;
+    // Settings name the file being shown: the example's.
+    let path = app
+        .find("[data-testid=db-path]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(path.ends_with("example/ladder.sqlite3"), "{path}");
+    app.screenshot("look-settings-example").await;
+    app.quit().await;
+}
