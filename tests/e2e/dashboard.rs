@@ -71,14 +71,7 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     // Give it a due date this week through the edit form.
     app.click("[aria-label='Edit Draft the agenda template']")
         .await;
-    app.client
-        .execute(
-            "const i = document.querySelector('input[id^=edit-ms-due]'); i.value = '2026-11-30';
-             i.dispatchEvent(new Event('input', { bubbles: true }));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    app.set_date("input[id^=edit-ms-due]", "2026-11-30").await;
     app.find_text("[data-testid=milestone] button", "Save")
         .await
         .click()

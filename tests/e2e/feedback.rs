@@ -93,14 +93,7 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
         .send_keys(" Thanks, Sam")
         .await
         .unwrap();
-    app.client
-        .execute(
-            "const i = document.getElementById('request-due'); i.value = '2026-12-04';
-             i.dispatchEvent(new Event('input', { bubbles: true }));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    app.set_date("#request-due", "2026-12-04").await;
     app.find_text("[data-testid=request-panel] button", "Save date")
         .await
         .click()

@@ -172,6 +172,20 @@ impl App {
             .unwrap_or_else(|e| panic!("no option {label:?} in {select}: {e}"));
     }
 
+    /// Sets a date input's value (WebKit's date fields take no typed keys) and tells the
+    /// page, as picking a date would.
+    pub async fn set_date(&self, css: &str, iso: &str) {
+        let input = self.find(css).await;
+        self.client
+            .execute(
+                "arguments[0].value = arguments[1];
+                 arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![serde_json::to_value(&input).unwrap(), iso.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("could not set {css}: {e}"));
+    }
+
     /// Replaces an input's text the way a person would: select all, then type.
     pub async fn type_into(&self, css: &str, text: &str) {
         let input = self.find(css).await;
