@@ -103,9 +103,19 @@ impl App {
             .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
     }
 
-    /// Waits for the element matching `css` and clicks it.
+    /// Waits for the element matching `css` to be enabled and clicks it: buttons stay
+    /// disabled until their screen has loaded what they act on, and a click on a
+    /// disabled button is silently lost.
     pub async fn click(&self, css: &str) {
-        let el = self.find(css).await;
+        let started = Instant::now();
+        let el = loop {
+            let el = self.find(css).await;
+            if el.is_enabled().await.unwrap_or(false) {
+                break el;
+            }
+            assert!(started.elapsed() < PATIENCE, "{css} stays disabled");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
         el.click()
             .await
             .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
