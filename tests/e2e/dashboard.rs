@@ -42,11 +42,8 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
 
     // From the first screen straight into a new plan.
     app.find("[data-testid=dashboard-welcome]").await;
-    app.find_text("[data-testid=dashboard-welcome] button", "Create my plan")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("[data-testid=dashboard-welcome] button", "Create my plan")
+        .await;
     app.click("[data-testid=save-plan]").await;
     app.click("[data-testid=activate]").await;
     app.find_text("[data-testid=plan-status]", "Active").await;
@@ -72,11 +69,8 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     app.click("[aria-label='Edit Draft the agenda template']")
         .await;
     app.set_date("input[id^=edit-ms-due]", "2026-11-30").await;
-    app.find_text("[data-testid=milestone] button", "Save")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("[data-testid=milestone] button", "Save")
+        .await;
     app.find_text("[data-testid=milestone] .meta", "due Nov 30, 2026")
         .await;
 
@@ -113,14 +107,11 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     app.screenshot("dashboard-filled").await;
 
     // The milestone opens its plan with its goal's panel.
-    app.find_text(
+    app.click_text(
         "[data-testid=dashboard-due] button",
         "Draft the agenda template",
     )
-    .await
-    .click()
-    .await
-    .unwrap();
+    .await;
     app.find("[data-testid=plan-progress]").await;
     app.find_text(
         "[data-testid=goal-panel-title]",

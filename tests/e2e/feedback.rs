@@ -94,11 +94,8 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
         .await
         .unwrap();
     app.set_date("#request-due", "2026-12-04").await;
-    app.find_text("[data-testid=request-panel] button", "Save date")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("[data-testid=request-panel] button", "Save date")
+        .await;
     app.find_text(
         "[data-testid=request-panel] .muted",
         "Not sent yet · wanted by Dec 4, 2026",
@@ -164,11 +161,7 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
     // On the goal: the milestone, and the answer under Feedback.
     app.click("[data-testid=nav-plans]").await;
     app.click("[data-testid=plan-title]").await;
-    app.find_text("[data-testid=goal-title]", GOAL)
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("[data-testid=goal-title]", GOAL).await;
     app.find_text("[data-testid=goal-panel-title]", GOAL).await;
     app.find_text(
         "[data-testid=milestone] .title",
@@ -192,18 +185,11 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
     assert_eq!(history.len(), 2, "{history:?}");
     assert!(history[0].contains("They answered"), "{history:?}");
     app.screenshot("feedback-person").await;
-    app.find_text("[data-testid=remove-person]", "Archive")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("[data-testid=remove-person]", "Archive")
+        .await;
     let dialog = app.find("dialog[open]").await.text().await.unwrap();
     assert!(dialog.contains("keeps all of it"), "{dialog}");
-    app.find_text("dialog[open] button", "Archive")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Archive").await;
     app.find("[data-testid=restore-person]").await;
 
     // In the file: one answered request, its link to the milestone, the person kept.

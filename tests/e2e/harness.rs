@@ -107,18 +107,33 @@ impl App {
     /// disabled until their screen has loaded what they act on, and a click on a
     /// disabled button is silently lost.
     pub async fn click(&self, css: &str) {
+        self.click_when_enabled(css, || self.find(css)).await;
+    }
+
+    /// Waits for an enabled element matching `css` whose text is exactly `text`, and
+    /// clicks it.
+    pub async fn click_text(&self, css: &str, text: &str) {
+        self.click_when_enabled(&format!("{css} {text:?}"), || self.find_text(css, text))
+            .await;
+    }
+
+    async fn click_when_enabled<F, Fut>(&self, what: &str, find: F)
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Element>,
+    {
         let started = Instant::now();
         let el = loop {
-            let el = self.find(css).await;
+            let el = find().await;
             if el.is_enabled().await.unwrap_or(false) {
                 break el;
             }
-            assert!(started.elapsed() < PATIENCE, "{css} stays disabled");
+            assert!(started.elapsed() < PATIENCE, "{what} stays disabled");
             tokio::time::sleep(Duration::from_millis(100)).await;
         };
         el.click()
             .await
-            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+            .unwrap_or_else(|e| panic!("could not click {what}: {e}"));
     }
 
     /// Waits for an element matching `css` whose text is exactly `text`.

@@ -138,11 +138,7 @@ async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
     app.click("[data-testid=delete]").await;
     app.find_text("dialog[open] h2", "Delete this plan?").await;
     app.screenshot("plan-delete-confirm").await;
-    app.find_text("dialog[open] button", "Cancel")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Cancel").await;
     app.gone("dialog[open]").await;
     assert_eq!(plans_db(data.path()).await.len(), 1);
 

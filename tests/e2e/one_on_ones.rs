@@ -169,11 +169,8 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
     let next = app.find("[data-testid=schedule-next]").await;
     let text = next.text().await.unwrap();
     assert!(text.contains("Dec 10, 2026"), "{text}");
-    app.find_text("[data-testid=schedule-next] button", "Schedule it")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("[data-testid=schedule-next] button", "Schedule it")
+        .await;
     app.find_text("[data-testid=meeting-status]", "Scheduled")
         .await;
     app.click("[data-testid=prepare]").await;

@@ -14,11 +14,7 @@ async fn add_goal(app: &App, area: i64, title: &str) {
 }
 
 async fn open_goal(app: &App, title: &str) {
-    app.find_text("[data-testid=goal-title]", title)
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("[data-testid=goal-title]", title).await;
     app.find_text("[data-testid=goal-panel-title]", title).await;
 }
 
@@ -39,11 +35,8 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
     app.click("[data-testid=save-plan]").await;
     app.click("[data-testid=activate]").await;
     app.find_text("[data-testid=plan-status]", "Active").await;
-    app.find_text("[data-testid=plan-title]", "Q4 2026 plan")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("[data-testid=plan-title]", "Q4 2026 plan")
+        .await;
     app.find("[data-testid=plan-progress]").await;
     assert_eq!(
         app.texts("[data-testid=area-1] .gap-chip").await,
@@ -119,11 +112,7 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
         "Its 0 milestones and 2 check-ins go with it.",
     )
     .await;
-    app.find_text("dialog[open] button", "Cancel")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Cancel").await;
     app.gone("dialog[open]").await;
 
     // The plan's progress is the mean of its goals: (60 + 50 + 0) / 3.
@@ -181,11 +170,7 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
         md.ends_with("## Carried into the next quarter\n\n- Coffee with a skip-level\n"),
         "{md}"
     );
-    app.find_text("dialog[open] button", "Done")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Done").await;
 
     // Deleting the closed plan would take its goals, milestones and check-ins: the dialog says so.
     app.click("[data-testid=nav-plans]").await;
@@ -197,11 +182,7 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
         "Its 3 goals, 2 milestones and 2 check-ins go with it.",
     )
     .await;
-    app.find_text("dialog[open] button", "Cancel")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Cancel").await;
     app.quit().await;
 
     let plans = plans_db(data.path()).await;

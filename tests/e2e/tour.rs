@@ -30,11 +30,7 @@ async fn screenshot_tour() {
     app.click("[data-testid=open-assessment]").await;
     app.find("dialog[open] [data-testid=save-assessment]").await;
     app.screenshot("tour-assessment").await;
-    app.find_text("dialog[open] button", "Cancel")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Cancel").await;
     app.gone("dialog[open]").await;
 
     app.click("[data-testid=close-quarter]").await;
@@ -43,11 +39,7 @@ async fn screenshot_tour() {
     app.click("[data-testid=show-markdown]").await;
     app.find("dialog[open] [data-testid=markdown]").await;
     app.screenshot("tour-markdown").await;
-    app.find_text("dialog[open] button", "Done")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Done").await;
 
     app.click("[data-testid=nav-learning]").await;
     app.click("[data-testid=resource-row]").await;
@@ -101,11 +93,7 @@ async fn dialog_tour() {
     app.find("body").await.send_keys("?").await.unwrap();
     app.find("[data-testid=help-dialog][open] tr").await;
     app.screenshot("look-help").await;
-    app.find_text("dialog[open] button", "Done")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Done").await;
 
     app.click("[data-testid=nav-one-on-ones]").await;
     app.find("[data-testid=meeting-row]").await;
@@ -113,29 +101,17 @@ async fn dialog_tour() {
     app.click("[data-testid=schedule-one-on-one]").await;
     app.find("dialog[open] #meet-on").await;
     app.screenshot("look-schedule").await;
-    app.find_text("dialog[open] button", "Cancel")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Cancel").await;
 
     app.click("[data-testid=nav-feedback]").await;
     app.click("[data-testid=note-feedback]").await;
     app.find("dialog[open] #rec-what").await;
     app.screenshot("look-received-dialog").await;
-    app.find_text("dialog[open] button", "Cancel")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Cancel").await;
     app.click("[data-testid=add-person]").await;
     app.find("dialog[open] #person-name").await;
     app.screenshot("look-person-dialog").await;
-    app.find_text("dialog[open] button", "Cancel")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Cancel").await;
     app.click("[data-testid=tab-received]").await;
     app.click("[data-testid=received-row]").await;
     app.find("[data-testid=received-panel]").await;
@@ -146,11 +122,7 @@ async fn dialog_tour() {
     app.click("[data-testid=remove-person]").await;
     app.find("dialog[open]").await;
     app.screenshot("look-archive-confirm").await;
-    app.find_text("dialog[open] button", "Archive")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Archive").await;
     app.find("[data-testid=restore-person]").await;
     app.screenshot("look-person-archived").await;
 

@@ -44,11 +44,7 @@ async fn a_win_with_a_story_fills_the_coverage_grid_and_follows_a_rename() {
     app.find("[data-testid=plans-empty]").await;
     app.find("body").await.send_keys("w").await.unwrap();
     app.find("dialog[open] [data-testid=save-win]").await;
-    app.find_text("dialog[open] button", "Cancel")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] button", "Cancel").await;
     app.gone("dialog[open]").await;
 
     app.click("[data-testid=nav-wins]").await;
@@ -62,11 +58,8 @@ async fn a_win_with_a_story_fills_the_coverage_grid_and_follows_a_rename() {
     app.type_into("#win-before", "8").await;
     app.type_into("#win-after", "1").await;
     app.type_into("#win-unit", "per month").await;
-    app.find_text("dialog[open] .choices label", "Lower is better")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("dialog[open] .choices label", "Lower is better")
+        .await;
     app.click("dialog[open] [data-testid=win-principle][data-name='Ownership']")
         .await;
     app.click("dialog[open] [data-testid=save-win]").await;
@@ -78,16 +71,9 @@ async fn a_win_with_a_story_fills_the_coverage_grid_and_follows_a_rename() {
     assert_eq!(coverage_of(&app, "Ownership").await, "0");
 
     // Tell the STAR story.
-    app.find_text("[role=tab]", "Brag log")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.find_text("[data-testid=win-title]", "Cut failed releases")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_text("[role=tab]", "Brag log").await;
+    app.click_text("[data-testid=win-title]", "Cut failed releases")
+        .await;
     app.find_text(
         "[data-testid=win-panel] .impact",
         "Failed releases: 8 → 1 per month (88 % better)",
