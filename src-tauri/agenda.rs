@@ -149,7 +149,7 @@ fn snippet(text: &str) -> String {
 }
 
 /// `text` on one line, cut to `max` characters with an ellipsis.
-fn one_line(text: &str, max: usize) -> String {
+pub fn one_line(text: &str, max: usize) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= max {
         return line;

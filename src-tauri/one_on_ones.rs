@@ -109,6 +109,17 @@ pub async fn list(pool: &SqlitePool) -> AppResult<Vec<OneOnOne>> {
     )
 }
 
+/// One person's 1:1s, newest first, at most `limit`.
+pub async fn for_person(pool: &SqlitePool, person_id: i64, limit: i64) -> AppResult<Vec<OneOnOne>> {
+    Ok(sqlx::query_as::<_, OneOnOne>(&format!(
+        "{SELECT} WHERE o.person_id = ? ORDER BY o.meets_on DESC, o.id DESC LIMIT ?"
+    ))
+    .bind(person_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?)
+}
+
 /// The first 1:1 still to be held, today or later, with anyone (`None`) or one person.
 pub async fn next_scheduled(
     conn: &mut SqliteConnection,

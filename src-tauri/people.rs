@@ -191,16 +191,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: PersonInput) -> AppResult
 pub async fn remove(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Removal> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     fetch(&mut tx, id).await?;
-    let feedback: i64 = sqlx::query_scalar(
-        "SELECT (SELECT count(*) FROM feedback_requests WHERE person_id = ?1)
-              + (SELECT count(*) FROM feedback_received WHERE person_id = ?1)
-              + (SELECT count(*) FROM one_on_ones WHERE person_id = ?1)
-              + (SELECT count(*) FROM topics WHERE person_id = ?1)",
-    )
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let removal = if feedback > 0 {
+    let removal = if is_referred_to(&mut tx, id).await? {
         sqlx::query("UPDATE people SET archived_on = ?, is_my_manager = 0 WHERE id = ?")
             .bind(today)
             .bind(id)
@@ -216,6 +207,20 @@ pub async fn remove(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<R
     };
     tx.commit().await?;
     Ok(removal)
+}
+
+/// Whether feedback, 1:1s or saved topics name the person, so that removing them
+/// archives instead of deleting.
+pub async fn is_referred_to(conn: &mut SqliteConnection, id: i64) -> AppResult<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM feedback_requests WHERE person_id = ?1)
+             OR EXISTS (SELECT 1 FROM feedback_received WHERE person_id = ?1)
+             OR EXISTS (SELECT 1 FROM one_on_ones WHERE person_id = ?1)
+             OR EXISTS (SELECT 1 FROM topics WHERE person_id = ?1)",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await?)
 }
 
 /// Brings an archived person back.

@@ -1,5 +1,5 @@
-//! A person's page: who they are, what the user asked them, what they said, and a
-//! dated history of the contact, newest first.
+//! A person's page: who they are, what the user asked them, what they said, the 1:1s
+//! with them, and a dated history of the contact, newest first.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::error::AppResult;
 use crate::feedback::{self, FeedbackReceived, FeedbackRequest, RequestStatus, Tone};
+use crate::one_on_ones::{self, MeetingStatus, OneOnOne};
 use crate::people::{self, Person};
 
 /// Enough for a page; older items stay in the database and on the Feedback screen.
@@ -28,28 +29,39 @@ pub struct PersonPage {
     pub person: Person,
     pub requests: Vec<FeedbackRequest>,
     pub received: Vec<FeedbackReceived>,
+    pub one_on_ones: Vec<OneOnOne>,
     pub history: Vec<HistoryItem>,
+    /// Whether removing them archives them (something refers to them) or deletes them.
+    pub removal_archives: bool,
 }
 
 pub async fn page(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<PersonPage> {
-    let person = {
+    let (person, removal_archives) = {
         let mut conn = pool.acquire().await?;
-        people::fetch(&mut conn, id).await?
+        let person = people::fetch(&mut conn, id).await?;
+        (person, people::is_referred_to(&mut conn, id).await?)
     };
     let requests = feedback::list_requests(pool, today, Some(id), PAGE).await?;
     let received = feedback::list_received(pool, Some(id), PAGE).await?;
-    let history = history(&requests, &received);
+    let one_on_ones = one_on_ones::for_person(pool, id, PAGE).await?;
+    let history = history(&requests, &received, &one_on_ones);
     Ok(PersonPage {
         person,
         requests,
         received,
+        one_on_ones,
         history,
+        removal_archives,
     })
 }
 
-/// The contact events the requests and feedback record, newest first; on the same day an
-/// answer comes after the question that led to it.
-pub fn history(requests: &[FeedbackRequest], received: &[FeedbackReceived]) -> Vec<HistoryItem> {
+/// The contact events the requests, feedback and held 1:1s record, newest first; on the
+/// same day an answer comes after the question that led to it.
+pub fn history(
+    requests: &[FeedbackRequest],
+    received: &[FeedbackReceived],
+    meetings: &[OneOnOne],
+) -> Vec<HistoryItem> {
     let mut items: Vec<(NaiveDate, u8, String)> = Vec::new();
     for r in requests {
         if let Some(asked) = r.asked_on {
@@ -65,6 +77,13 @@ pub fn history(requests: &[FeedbackRequest], received: &[FeedbackReceived]) -> V
             Tone::Constructive => "Constructive feedback",
         };
         items.push((f.received_on, 1, format!("{kind}: {}", f.what)));
+    }
+    for m in meetings.iter().filter(|m| m.status == MeetingStatus::Held) {
+        let text = match m.notes.lines().map(str::trim).find(|l| !l.is_empty()) {
+            Some(first) => format!("1:1 held: {}", crate::agenda::one_line(first, 120)),
+            None => "1:1 held".to_owned(),
+        };
+        items.push((m.meets_on, 0, text));
     }
     items.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
     items

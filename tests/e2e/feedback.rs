@@ -188,7 +188,10 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
     app.click_text("[data-testid=remove-person]", "Archive")
         .await;
     let dialog = app.find("dialog[open]").await.text().await.unwrap();
-    assert!(dialog.contains("keeps all of it"), "{dialog}");
+    assert!(
+        dialog.contains("Ladder keeps 1 request with Priya Raman"),
+        "{dialog}"
+    );
     app.click_text("dialog[open] button", "Archive").await;
     app.find("[data-testid=restore-person]").await;
 

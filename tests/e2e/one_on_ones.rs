@@ -179,6 +179,33 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
         "Action for me: Send the hiring plan",
     )
     .await;
+
+    // Dana's page lists both 1:1s and the held one in her history; removing her would
+    // archive her, and the dialog says what it keeps.
+    app.click("[data-testid=nav-feedback]").await;
+    app.click("[data-testid=tab-people]").await;
+    app.click("[data-testid=person-row]").await;
+    app.find_text("[data-testid=person-name]", "Dana Kim My manager")
+        .await;
+    let rows = app
+        .texts("[data-testid=person-one-on-ones] [data-testid=meeting-row] strong")
+        .await;
+    assert_eq!(rows, vec!["Dec 10, 2026", "Nov 26, 2026"]);
+    let history = app.texts("[data-testid=person-history] li").await;
+    assert!(
+        history.iter().any(|h| h.contains("1:1 held")),
+        "{history:?}"
+    );
+    app.screenshot("person-one-on-ones").await;
+    app.click_text("[data-testid=remove-person]", "Archive")
+        .await;
+    let dialog = app.find("dialog[open]").await.text().await.unwrap();
+    assert!(
+        dialog.contains("Ladder keeps 1 piece of feedback and 2 1:1s with Dana Kim"),
+        "{dialog}"
+    );
+    app.click_text("dialog[open] button", "Cancel").await;
+    app.gone("dialog[open]").await;
     app.quit().await;
 }
 

@@ -602,11 +602,7 @@ async fn a_persons_page_holds_only_their_feedback_and_a_dated_history() {
     assert_eq!(page.requests.len(), 1);
     assert_eq!(page.requests[0].question, "Was the plan clear?");
     assert_eq!(page.received.len(), 1);
-    let history: Vec<(String, String)> = page
-        .history
-        .iter()
-        .map(|h| (h.on.to_string(), h.text.clone()))
-        .collect();
+    let history = common::history(&page);
     assert_eq!(
         history,
         vec![

@@ -696,6 +696,12 @@ async fn removing_a_person_with_one_on_ones_archives_them() {
     one_on_ones::save_notes(&t.pool, m, "Agreed the offsite plan.")
         .await
         .unwrap();
+    // Her page says so before the user confirms, though she has no feedback.
+    let page = ladder_lib::person_page::page(&t.pool, dana, today())
+        .await
+        .unwrap();
+    assert!(page.removal_archives);
+    assert!(page.requests.is_empty() && page.received.is_empty());
     let removal = people::remove(&t.pool, dana, today()).await.unwrap();
     assert_eq!(removal, people::Removal::Archived);
     let detail = agenda::detail(&t.pool, m).await.unwrap();
@@ -807,4 +813,60 @@ async fn a_one_on_one_still_ahead_cannot_be_held() {
     one_on_ones::set_status(&t.pool, ahead, MeetingStatus::Held, day("2026-12-03"))
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn a_persons_page_lists_their_one_on_ones_and_the_held_ones_in_the_history() {
+    let t = common::db().await;
+    let dana = person(&t.pool, "Dana Kim", true).await;
+    let lee = person(&t.pool, "Lee Park", false).await;
+    let held = meeting(&t.pool, "2026-11-12").await;
+    one_on_ones::save_notes(&t.pool, held, "\n  Talked about the offsite.\nMore detail.")
+        .await
+        .unwrap();
+    one_on_ones::set_status(&t.pool, held, MeetingStatus::Held, today())
+        .await
+        .unwrap();
+    let bare = meeting(&t.pool, "2026-11-19").await;
+    one_on_ones::set_status(&t.pool, bare, MeetingStatus::Held, today())
+        .await
+        .unwrap();
+    let cancelled = meeting(&t.pool, "2026-11-05").await;
+    one_on_ones::set_status(&t.pool, cancelled, MeetingStatus::Cancelled, today())
+        .await
+        .unwrap();
+    let ahead = meeting(&t.pool, "2026-12-03").await;
+    one_on_ones::create(
+        &t.pool,
+        MeetingInput {
+            person_id: Some(lee),
+            meets_on: "2026-11-20".into(),
+        },
+    )
+    .await
+    .unwrap();
+
+    let page = ladder_lib::person_page::page(&t.pool, dana, today())
+        .await
+        .unwrap();
+    let ids: Vec<i64> = page.one_on_ones.iter().map(|m| m.id).collect();
+    assert_eq!(ids, vec![ahead, bare, held, cancelled]);
+    let history = common::history(&page);
+    assert_eq!(
+        history,
+        vec![
+            ("2026-11-19".into(), "1:1 held".into()),
+            (
+                "2026-11-12".into(),
+                "1:1 held: Talked about the offsite.".into()
+            ),
+        ]
+    );
+
+    // Someone with nothing that refers to them would be deleted.
+    let page =
+        ladder_lib::person_page::page(&t.pool, person(&t.pool, "New Face", false).await, today())
+            .await
+            .unwrap();
+    assert!(!page.removal_archives && page.one_on_ones.is_empty() && page.history.is_empty());
 }

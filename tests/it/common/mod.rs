@@ -104,3 +104,11 @@ pub async fn goal_tables(pool: &SqlitePool) -> Vec<i64> {
     }
     counts
 }
+
+/// A person's page history as (day, text) pairs, to compare whole.
+pub fn history(page: &ladder_lib::person_page::PersonPage) -> Vec<(String, String)> {
+    page.history
+        .iter()
+        .map(|h| (h.on.to_string(), h.text.clone()))
+        .collect()
+}

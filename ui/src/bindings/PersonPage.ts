@@ -2,6 +2,11 @@
 import type { FeedbackReceived } from "./FeedbackReceived";
 import type { FeedbackRequest } from "./FeedbackRequest";
 import type { HistoryItem } from "./HistoryItem";
+import type { OneOnOne } from "./OneOnOne";
 import type { Person } from "./Person";
 
-export type PersonPage = { person: Person, requests: Array<FeedbackRequest>, received: Array<FeedbackReceived>, history: Array<HistoryItem>, };
+export type PersonPage = { person: Person, requests: Array<FeedbackRequest>, received: Array<FeedbackReceived>, oneOnOnes: Array<OneOnOne>, history: Array<HistoryItem>, 
+/**
+ * Whether removing them archives them (something refers to them) or deletes them.
+ */
+removalArchives: boolean, };
