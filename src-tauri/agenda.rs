@@ -8,7 +8,8 @@
 //! oldest overdue), so a busy fortnight still reads as an agenda, not a log.
 //!
 //! Preparing again only adds items whose key is new, so the user's edits, order and
-//! removals stay (a removed generated item is kept hidden so it does not come back).
+//! removals stay (a removed item is kept hidden, so a drafted one does not come back and
+//! a removal can be undone).
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -677,9 +678,15 @@ fn item_text(text: &str) -> AppResult<String> {
     Ok(text)
 }
 
-async fn meeting_of_item(conn: &mut SqliteConnection, item_id: i64) -> AppResult<i64> {
-    sqlx::query_scalar("SELECT one_on_one_id FROM agenda_items WHERE id = ? AND removed = 0")
+/// The 1:1 of a visible item (or, with `removed`, of a hidden one).
+async fn meeting_of_item(
+    conn: &mut SqliteConnection,
+    item_id: i64,
+    removed: bool,
+) -> AppResult<i64> {
+    sqlx::query_scalar("SELECT one_on_one_id FROM agenda_items WHERE id = ? AND removed = ?")
         .bind(item_id)
+        .bind(removed)
         .fetch_optional(conn)
         .await?
         .ok_or(AppError::NotFound {
@@ -709,7 +716,7 @@ pub async fn add_item(pool: &SqlitePool, meeting_id: i64, text: &str) -> AppResu
 pub async fn edit_item(pool: &SqlitePool, item_id: i64, text: &str) -> AppResult<MeetingDetail> {
     let text = item_text(text)?;
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let meeting_id = meeting_of_item(&mut tx, item_id).await?;
+    let meeting_id = meeting_of_item(&mut tx, item_id, false).await?;
     sqlx::query("UPDATE agenda_items SET text = ?, edited = 1 WHERE id = ?")
         .bind(&text)
         .bind(item_id)
@@ -726,7 +733,7 @@ pub async fn set_discussed(
     discussed: bool,
 ) -> AppResult<MeetingDetail> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let meeting_id = meeting_of_item(&mut tx, item_id).await?;
+    let meeting_id = meeting_of_item(&mut tx, item_id, false).await?;
     sqlx::query("UPDATE agenda_items SET discussed = ? WHERE id = ?")
         .bind(discussed)
         .bind(item_id)
@@ -737,16 +744,23 @@ pub async fn set_discussed(
     Ok(d)
 }
 
-/// Takes an item off the agenda. A drafted item stays hidden so preparing again does not
-/// bring it back; a typed one is deleted.
+/// Takes an item off the agenda. It stays hidden rather than deleted: preparing again
+/// does not bring a drafted item back, and `restore_item` can undo the removal.
 pub async fn remove_item(pool: &SqlitePool, item_id: i64) -> AppResult<MeetingDetail> {
+    set_removed(pool, item_id, true).await
+}
+
+/// Undoes `remove_item`: the item shows again where it was (at the end if the agenda
+/// was reordered meanwhile), with its text and checkbox as they were.
+pub async fn restore_item(pool: &SqlitePool, item_id: i64) -> AppResult<MeetingDetail> {
+    set_removed(pool, item_id, false).await
+}
+
+async fn set_removed(pool: &SqlitePool, item_id: i64, removed: bool) -> AppResult<MeetingDetail> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let meeting_id = meeting_of_item(&mut tx, item_id).await?;
-    sqlx::query("DELETE FROM agenda_items WHERE id = ? AND source_key IS NULL")
-        .bind(item_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("UPDATE agenda_items SET removed = 1 WHERE id = ?")
+    let meeting_id = meeting_of_item(&mut tx, item_id, !removed).await?;
+    sqlx::query("UPDATE agenda_items SET removed = ? WHERE id = ?")
+        .bind(removed)
         .bind(item_id)
         .execute(&mut *tx)
         .await?;

@@ -87,6 +87,7 @@ const COMMANDS: &[&str] = &[
     "edit_agenda_item",
     "set_agenda_item_discussed",
     "remove_agenda_item",
+    "restore_agenda_item",
     "reorder_agenda",
     "add_topic",
     "add_action_item",

@@ -159,6 +159,7 @@ pub fn run() {
             commands::one_on_ones::edit_agenda_item,
             commands::one_on_ones::set_agenda_item_discussed,
             commands::one_on_ones::remove_agenda_item,
+            commands::one_on_ones::restore_agenda_item,
             commands::one_on_ones::reorder_agenda,
             commands::one_on_ones::add_topic,
             commands::one_on_ones::add_action_item,

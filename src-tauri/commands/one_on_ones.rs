@@ -121,6 +121,15 @@ pub async fn remove_agenda_item(
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
+pub async fn restore_agenda_item(
+    state: State<'_, AppState>,
+    item_id: i64,
+) -> AppResult<MeetingDetail> {
+    agenda::restore_item(&state.pool(), item_id).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
 pub async fn reorder_agenda(
     state: State<'_, AppState>,
     id: i64,

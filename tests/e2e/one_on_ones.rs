@@ -130,6 +130,36 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
         GOAL,
     )
     .await;
+    // Removing is one click; Undo in the notice brings it back in its place.
+    let before = app.texts("[data-testid=agenda-text]").await;
+    app.click("[aria-label='Remove “Cut failed releases”']")
+        .await;
+    app.find_text(
+        "[data-testid=banner] span",
+        "Removed “Cut failed releases” from the agenda.",
+    )
+    .await;
+    app.gone("[aria-label='Remove “Cut failed releases”']")
+        .await;
+    app.screenshot("agenda-undo").await;
+    app.click("[data-testid=banner-action]").await;
+    app.find("[aria-label='Remove “Cut failed releases”']")
+        .await;
+    assert_eq!(app.texts("[data-testid=agenda-text]").await, before);
+    // The same with Ctrl+Z.
+    app.click("[aria-label='Remove “Cut failed releases”']")
+        .await;
+    app.find("[data-testid=banner-action]").await;
+    app.find("body")
+        .await
+        .send_keys("\u{E009}z\u{E000}")
+        .await
+        .unwrap();
+    app.gone("[data-testid=banner-action]").await;
+    app.find("[aria-label='Remove “Cut failed releases”']")
+        .await;
+    assert_eq!(app.texts("[data-testid=agenda-text]").await, before);
+
     app.type_into("#action-text", "Send the hiring plan").await;
     app.find("#action-text")
         .await

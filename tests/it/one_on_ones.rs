@@ -353,6 +353,55 @@ async fn preparing_again_adds_what_is_new_and_keeps_the_users_edits() {
 }
 
 #[tokio::test]
+async fn a_removed_item_comes_back_where_it_was_on_undo() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    person(pool, "Dana Kim", true).await;
+    win(pool, "Shipped the migration", "2026-11-20").await;
+    let m = meeting(pool, "2026-11-27").await;
+    let (d, _) = agenda::prepare(pool, m, day("2026-11-25")).await.unwrap();
+    let (shipped, career) = (d.agenda[0].id, d.agenda[1].id);
+    agenda::edit_item(pool, shipped, "Shipped it early")
+        .await
+        .unwrap();
+    agenda::set_discussed(pool, shipped, true).await.unwrap();
+    agenda::add_item(pool, m, "Ask about the budget")
+        .await
+        .unwrap();
+    let mine = agenda::detail(pool, m).await.unwrap().agenda[2].id;
+
+    // Drafted and typed items alike: gone from the agenda, back on undo, edits kept.
+    for id in [shipped, mine] {
+        let d = agenda::remove_item(pool, id).await.unwrap();
+        assert!(d.agenda.iter().all(|i| i.id != id));
+        assert_eq!(d.meeting.items, 2);
+        let d = agenda::restore_item(pool, id).await.unwrap();
+        let ids: Vec<i64> = d.agenda.iter().map(|i| i.id).collect();
+        assert_eq!(ids, vec![shipped, career, mine]);
+    }
+    let d = agenda::detail(pool, m).await.unwrap();
+    assert_eq!(d.agenda[0].text, "Shipped it early");
+    assert!(d.agenda[0].discussed && d.agenda[0].edited);
+
+    // Undo after a reorder puts it at the end; a hidden item cannot be edited, and only
+    // a hidden one can be restored.
+    agenda::remove_item(pool, career).await.unwrap();
+    agenda::reorder(pool, m, &[mine, shipped]).await.unwrap();
+    let err = agenda::edit_item(pool, career, "Sneaky").await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    let d = agenda::restore_item(pool, career).await.unwrap();
+    let ids: Vec<i64> = d.agenda.iter().map(|i| i.id).collect();
+    assert_eq!(ids, vec![mine, shipped, career]);
+    let err = agenda::restore_item(pool, career).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    let err = agenda::restore_item(pool, 9_999).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    // Restoring does not make preparing again add a second copy.
+    let (_, added) = agenda::prepare(pool, m, today()).await.unwrap();
+    assert_eq!(added, 0);
+}
+
+#[tokio::test]
 async fn undiscussed_items_and_open_actions_carry_over_across_three_meetings() {
     let t = common::db().await;
     let pool = &t.pool;

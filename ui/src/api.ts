@@ -186,6 +186,7 @@ export const api = {
   setAgendaItemDiscussed: (itemId: number, discussed: boolean) =>
     call<MeetingDetail>("set_agenda_item_discussed", { itemId, discussed }),
   removeAgendaItem: (itemId: number) => call<MeetingDetail>("remove_agenda_item", { itemId }),
+  restoreAgendaItem: (itemId: number) => call<MeetingDetail>("restore_agenda_item", { itemId }),
   reorderAgenda: (id: number, ids: number[]) => call<MeetingDetail>("reorder_agenda", { id, ids }),
   addTopic: (input: TopicInput) => call<TopicAdded>("add_topic", { input }),
   addActionItem: (id: number, input: ActionInput) => call<ActionItem>("add_action_item", { id, input }),

@@ -39,6 +39,14 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key("?"), true)).toBeNull();
   });
 
+  it("undoes with Ctrl or Cmd+Z, leaving it to a text box while typing", () => {
+    expect(shortcutFor(key("z", { ctrlKey: true }), false)).toEqual({ kind: "undo" });
+    expect(shortcutFor(key("z", { metaKey: true }), false)).toEqual({ kind: "undo" });
+    expect(shortcutFor(key("z", { ctrlKey: true }), true)).toBeNull();
+    expect(shortcutFor(key("z"), false)).toBeNull();
+    expect(shortcutFor(key("z", { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+  });
+
   it("ignores other keys and modifier mixes", () => {
     expect(shortcutFor(key("1"), false)).toBeNull();
     expect(shortcutFor(key("1", { ctrlKey: true, shiftKey: true }), false)).toBeNull();

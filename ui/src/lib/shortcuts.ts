@@ -1,7 +1,7 @@
 // Keyboard shortcuts, decided in one place so the help text and the handler agree.
 import { SCREENS, type Screen } from "./router.svelte";
 
-export type Shortcut = { kind: "go"; screen: Screen } | { kind: "new" } | { kind: "win" } | { kind: "search" } | { kind: "help" };
+export type Shortcut = { kind: "go"; screen: Screen } | { kind: "new" } | { kind: "win" } | { kind: "search" } | { kind: "help" } | { kind: "undo" };
 
 type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">;
 
@@ -13,6 +13,8 @@ export function shortcutFor(event: KeyLike, typing: boolean): Shortcut | null {
     if (screen) return { kind: "go", screen: screen.id };
     if (event.key === "n") return { kind: "new" };
     if (event.key === "k") return { kind: "search" };
+    // In a text box Ctrl+Z is the box's own undo.
+    if (event.key === "z" && !typing) return { kind: "undo" };
     return null;
   }
   if (!typing && !mod && !event.altKey && event.key === "n") return { kind: "new" };
