@@ -103,6 +103,14 @@ async fn a_course_is_logged_to_completion_and_the_sample_csv_imports() {
     app.find_text("[data-testid=resource-row] .status", "In progress")
         .await;
 
+    // Escape closes the side panel when no text box has the key (here the Log button).
+    app.find("[data-testid=log-save]")
+        .await
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap();
+    app.gone("[data-testid=resource-panel]").await;
+
     // Import the sample CSV (the e2e run names the file instead of the native dialog).
     app.click("[data-testid=import-csv]").await;
     let summary = app

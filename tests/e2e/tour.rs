@@ -78,6 +78,24 @@ async fn screenshot_tour() {
     app.click("[data-testid=nav-settings]").await;
     app.find("[data-testid=principles-editor]").await;
     app.screenshot("tour-settings").await;
+
+    // A narrow window: side panels slide over their list instead of squeezing it.
+    app.client.set_window_size(900, 700).await.unwrap();
+    app.click("[data-testid=nav-plans]").await;
+    app.click("[data-testid=plan-list-current] [data-testid=plan-title]")
+        .await;
+    app.click("[data-testid=goal-row]").await;
+    app.find("[data-testid=goal-panel-title]").await;
+    app.screenshot("look-narrow-plan").await;
+    app.click("[data-testid=nav-learning]").await;
+    app.click("[data-testid=resource-row]").await;
+    app.find("[data-testid=resource-panel]").await;
+    app.screenshot("look-narrow-learning").await;
+    app.click("[data-testid=nav-feedback]").await;
+    app.click("[data-testid=tab-people]").await;
+    app.click("[data-testid=person-row]").await;
+    app.find("[data-testid=person-history]").await;
+    app.screenshot("look-narrow-person").await;
     app.quit().await;
 }
 

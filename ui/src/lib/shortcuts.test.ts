@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shortcutFor } from "./shortcuts";
+import { escapeCloser, shortcutFor } from "./shortcuts";
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
   key: k,
@@ -51,5 +51,30 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key("1"), false)).toBeNull();
     expect(shortcutFor(key("1", { ctrlKey: true, shiftKey: true }), false)).toBeNull();
     expect(shortcutFor(key("x", { ctrlKey: true }), false)).toBeNull();
+  });
+});
+
+describe("escapeCloser", () => {
+  const esc = (key = "Escape") => {
+    const event = { key, target: null, defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    return event;
+  };
+
+  it("closes the panel on Escape and claims the key", () => {
+    let closed = 0;
+    const event = esc();
+    escapeCloser(() => closed++, () => false)(event);
+    expect(closed).toBe(1);
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it("leaves Escape to an open dialog, to a handler that took it first, and ignores other keys", () => {
+    let closed = 0;
+    escapeCloser(() => closed++, () => true)(esc());
+    const taken = esc();
+    taken.preventDefault();
+    escapeCloser(() => closed++, () => false)(taken);
+    escapeCloser(() => closed++, () => false)(esc("Enter"));
+    expect(closed).toBe(0);
   });
 });

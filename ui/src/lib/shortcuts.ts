@@ -24,6 +24,36 @@ export function shortcutFor(event: KeyLike, typing: boolean): Shortcut | null {
 }
 
 export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
+  if (target === null || !(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+type EscapeLike = Pick<KeyboardEvent, "key" | "target" | "defaultPrevented" | "preventDefault">;
+
+/** A keydown handler that closes a side panel on Escape, unless Escape belongs to a text
+ *  box (which cancels its own edit) or to an open dialog. */
+export function escapeCloser(close: () => void, dialogOpen: () => boolean): (event: EscapeLike) => void {
+  return (event) => {
+    if (event.key !== "Escape" || event.defaultPrevented || isTyping(event.target) || dialogOpen()) return;
+    event.preventDefault();
+    close();
+  };
+}
+
+/** Svelte action for a side panel: `<aside use:closeOnEscape={onclose}>`. */
+export function closeOnEscape(_node: HTMLElement, close: () => void) {
+  let current = close;
+  const handler = escapeCloser(
+    () => current(),
+    () => document.querySelector("dialog[open]") !== null,
+  );
+  window.addEventListener("keydown", handler);
+  return {
+    update(next: () => void) {
+      current = next;
+    },
+    destroy() {
+      window.removeEventListener("keydown", handler);
+    },
+  };
 }
