@@ -71,6 +71,8 @@ const COMMANDS: &[&str] = &[
     "mark_request_asked",
     "record_feedback_response",
     "decline_feedback_request",
+    "count_long_overdue_requests",
+    "decline_long_overdue_requests",
     "delete_feedback_draft",
     "add_feedback_received",
     "act_on_feedback",

@@ -440,6 +440,37 @@ pub async fn decline(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<
     Ok(r)
 }
 
+/// How many days past its wanted-by date an asked request may wait before the Feedback
+/// screen offers to give up on it with the others.
+pub const GIVE_UP_AFTER_DAYS: u64 = 30;
+
+const LONG_OVERDUE: &str =
+    "status = 'asked' AND due_on IS NOT NULL AND due_on < date(?, '-' || ? || ' days')";
+
+/// Asked requests more than `GIVE_UP_AFTER_DAYS` past their wanted-by date.
+pub async fn count_long_overdue(pool: &SqlitePool, today: NaiveDate) -> AppResult<i64> {
+    Ok(sqlx::query_scalar(&format!(
+        "SELECT count(*) FROM feedback_requests WHERE {LONG_OVERDUE}"
+    ))
+    .bind(today)
+    .bind(GIVE_UP_AFTER_DAYS as i64)
+    .fetch_one(pool)
+    .await?)
+}
+
+/// Declines ("no answer") every request `count_long_overdue` counts, in one step; drafts,
+/// answers and recently overdue requests stay as they are. Returns how many changed.
+pub async fn decline_long_overdue(pool: &SqlitePool, today: NaiveDate) -> AppResult<u64> {
+    let done = sqlx::query(&format!(
+        "UPDATE feedback_requests SET status = 'declined' WHERE {LONG_OVERDUE}"
+    ))
+    .bind(today)
+    .bind(GIVE_UP_AFTER_DAYS as i64)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// Moves (or clears) the due date of an open request.
 pub async fn set_due(
     pool: &SqlitePool,

@@ -143,6 +143,8 @@ pub fn run() {
             commands::feedback::mark_request_asked,
             commands::feedback::record_feedback_response,
             commands::feedback::decline_feedback_request,
+            commands::feedback::count_long_overdue_requests,
+            commands::feedback::decline_long_overdue_requests,
             commands::feedback::delete_feedback_draft,
             commands::feedback::add_feedback_received,
             commands::feedback::act_on_feedback,

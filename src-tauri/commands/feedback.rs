@@ -119,6 +119,18 @@ pub async fn record_feedback_response(
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
+pub async fn count_long_overdue_requests(state: State<'_, AppState>) -> AppResult<i64> {
+    feedback::count_long_overdue(&state.pool(), clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn decline_long_overdue_requests(state: State<'_, AppState>) -> AppResult<u64> {
+    feedback::decline_long_overdue(&state.pool(), clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
 pub async fn decline_feedback_request(
     state: State<'_, AppState>,
     id: i64,

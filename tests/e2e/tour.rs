@@ -51,6 +51,34 @@ async fn screenshot_tour() {
     app.click("[data-testid=request-row]").await;
     app.find("[data-testid=request-panel]").await;
     app.screenshot("tour-feedback").await;
+    // Years of unanswered requests: one step gives up on those a month past their date.
+    let line = app
+        .find("[data-testid=long-overdue]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        line.contains("requests have waited more than a month"),
+        "{line}"
+    );
+    app.click("[data-testid=give-up]").await;
+    app.find("dialog[open]").await;
+    app.screenshot("look-give-up").await;
+    app.click_text("dialog[open] button", "Mark as no answer")
+        .await;
+    let notice = app
+        .find("[data-testid=banner] span")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        notice.starts_with("Marked ") && notice.ends_with(" requests as declined (no answer)."),
+        "{notice}"
+    );
+    app.gone("[data-testid=long-overdue]").await;
+    app.screenshot("look-given-up").await;
     app.click("[data-testid=tab-people]").await;
     app.find("[data-testid=person-row]").await;
     app.screenshot("tour-people").await;

@@ -138,6 +138,118 @@ async fn overdue_requests_are_flagged_and_listed_first() {
 }
 
 #[tokio::test]
+async fn only_requests_a_month_past_their_date_are_given_up_in_one_step() {
+    let t = common::db().await;
+    let p = person(&t.pool, "Sam").await;
+    // Asked on Oct 1 with various wanted-by dates; "today" is Nov 26, so the cut-off is
+    // Oct 27: only dates before it count.
+    let mut asked = Vec::new();
+    for (question, due) in [
+        ("Long ago", "2026-10-01"),
+        ("Just over", "2026-10-26"),
+        ("Exactly a month", "2026-10-27"),
+        ("Recent", "2026-11-20"),
+    ] {
+        let r = feedback::create_request(
+            &t.pool,
+            RequestInput {
+                due_on: Some(due.into()),
+                ..ask(p, question)
+            },
+            day("2026-10-01"),
+        )
+        .await
+        .unwrap();
+        feedback::mark_asked(&t.pool, r.id, day("2026-10-01"))
+            .await
+            .unwrap();
+        asked.push(r.id);
+    }
+    // A draft with a passed date and an answered request are not "waiting for an answer".
+    feedback::create_request(
+        &t.pool,
+        RequestInput {
+            due_on: Some("2026-09-01".into()),
+            ..ask(p, "Never sent")
+        },
+        day("2026-08-01"),
+    )
+    .await
+    .unwrap();
+    let answered = feedback::create_request(
+        &t.pool,
+        RequestInput {
+            due_on: Some("2026-09-01".into()),
+            ..ask(p, "Answered late")
+        },
+        day("2026-08-01"),
+    )
+    .await
+    .unwrap();
+    feedback::mark_asked(&t.pool, answered.id, day("2026-08-01"))
+        .await
+        .unwrap();
+    feedback::record_response(
+        &t.pool,
+        answered.id,
+        ResponseInput {
+            response: "Fine.".into(),
+            received_on: Some("2026-11-01".into()),
+            takeaways: None,
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+
+    assert_eq!(
+        feedback::count_long_overdue(&t.pool, today())
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        feedback::decline_long_overdue(&t.pool, today())
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        feedback::count_long_overdue(&t.pool, today())
+            .await
+            .unwrap(),
+        0
+    );
+    let statuses: Vec<(String, String)> =
+        sqlx::query_as("SELECT question, status FROM feedback_requests ORDER BY id")
+            .fetch_all(&t.pool)
+            .await
+            .unwrap();
+    let statuses: Vec<(&str, &str)> = statuses
+        .iter()
+        .map(|(q, s)| (q.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("Long ago", "declined"),
+            ("Just over", "declined"),
+            ("Exactly a month", "asked"),
+            ("Recent", "asked"),
+            ("Never sent", "draft"),
+            ("Answered late", "received"),
+        ]
+    );
+    // Nothing left to give up on: a second run changes nothing.
+    assert_eq!(
+        feedback::decline_long_overdue(&t.pool, today())
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+#[tokio::test]
 async fn bad_feedback_input_is_refused_and_nothing_is_written() {
     let t = common::db().await;
     let p = person(&t.pool, "Sam").await;

@@ -166,6 +166,8 @@ export const api = {
   recordFeedbackResponse: (id: number, input: ResponseInput) =>
     call<FeedbackRequest>("record_feedback_response", { id, input }),
   declineFeedbackRequest: (id: number) => call<FeedbackRequest>("decline_feedback_request", { id }),
+  countLongOverdueRequests: () => call<number>("count_long_overdue_requests"),
+  declineLongOverdueRequests: () => call<number>("decline_long_overdue_requests"),
   deleteFeedbackDraft: (id: number) => call<void>("delete_feedback_draft", { id }),
   addFeedbackReceived: (input: ReceivedInput) => call<FeedbackReceived>("add_feedback_received", { input }),
   actOnFeedback: (source: FeedbackSource, action: TakeawayAction) =>
