@@ -745,7 +745,8 @@ pub async fn set_discussed(
 }
 
 /// Takes an item off the agenda. It stays hidden rather than deleted: preparing again
-/// does not bring a drafted item back, and `restore_item` can undo the removal.
+/// does not bring a drafted item back, and `restore_item` can undo the removal until the
+/// 1:1 is held (then typed items removed are deleted).
 pub async fn remove_item(pool: &SqlitePool, item_id: i64) -> AppResult<MeetingDetail> {
     set_removed(pool, item_id, true).await
 }

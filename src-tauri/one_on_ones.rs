@@ -180,9 +180,18 @@ pub async fn next_date(
     })
 }
 
-pub async fn defaults(pool: &SqlitePool, today: NaiveDate) -> AppResult<MeetingDefaults> {
+/// What a new 1:1 starts with: the given person (else my manager) and their next date by
+/// cadence after their latest 1:1, scheduled ones included.
+pub async fn defaults(
+    pool: &SqlitePool,
+    today: NaiveDate,
+    person: Option<i64>,
+) -> AppResult<MeetingDefaults> {
     let mut conn = pool.acquire().await?;
-    let person_id = my_manager(&mut conn).await?;
+    let person_id = match person {
+        Some(id) => Some(id),
+        None => my_manager(&mut conn).await?,
+    };
     let meets_on = match person_id {
         Some(id) => next_date(&mut conn, id, today).await?,
         None => today,
@@ -261,6 +270,16 @@ pub async fn set_status(
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    if status == MeetingStatus::Held {
+        // The meeting is over, so is the chance to undo a removal: what the user typed and
+        // then removed goes for good (drafted items stay hidden so they do not come back).
+        sqlx::query(
+            "DELETE FROM agenda_items WHERE one_on_one_id = ? AND removed = 1 AND source_key IS NULL",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
     if status == MeetingStatus::Held && o.status != MeetingStatus::Held {
         crate::people::touch(&mut tx, o.person_id, o.meets_on).await?;
         let summary = format!("Held a 1:1 with {}", o.person_name);

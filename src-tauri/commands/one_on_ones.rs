@@ -15,8 +15,11 @@ pub async fn list_one_on_ones(state: State<'_, AppState>) -> AppResult<Vec<OneOn
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
-pub async fn one_on_one_defaults(state: State<'_, AppState>) -> AppResult<MeetingDefaults> {
-    one_on_ones::defaults(&state.pool(), clock::today()?).await
+pub async fn one_on_one_defaults(
+    state: State<'_, AppState>,
+    person_id: Option<i64>,
+) -> AppResult<MeetingDefaults> {
+    one_on_ones::defaults(&state.pool(), clock::today()?, person_id).await
 }
 
 #[tauri::command]

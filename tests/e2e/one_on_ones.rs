@@ -231,7 +231,7 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
         .await;
     let dialog = app.find("dialog[open]").await.text().await.unwrap();
     assert!(
-        dialog.contains("Ladder keeps 1 piece of feedback and 2 1:1s with Dana Kim"),
+        dialog.contains("Ladder keeps 1 piece of feedback and 2 one-on-ones with Dana Kim"),
         "{dialog}"
     );
     app.click_text("dialog[open] button", "Cancel").await;

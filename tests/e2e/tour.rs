@@ -114,6 +114,19 @@ async fn screenshot_tour() {
         .await;
     app.click("[data-testid=goal-row]").await;
     app.find("[data-testid=goal-panel-title]").await;
+    let position = app
+        .client
+        .execute(
+            "return getComputedStyle(document.querySelector('[data-testid=goal-panel]')).position",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        position,
+        serde_json::json!("fixed"),
+        "the panel is a drawer"
+    );
     app.screenshot("look-narrow-plan").await;
     app.click("[data-testid=nav-learning]").await;
     app.click("[data-testid=resource-row]").await;

@@ -399,6 +399,35 @@ async fn a_removed_item_comes_back_where_it_was_on_undo() {
     // Restoring does not make preparing again add a second copy.
     let (_, added) = agenda::prepare(pool, m, today()).await.unwrap();
     assert_eq!(added, 0);
+
+    // Once a 1:1 is held, typed items the user removed are deleted for good; removed
+    // drafted ones stay hidden so they are not drafted again.
+    let held = meeting(pool, "2026-11-26").await;
+    let (d, _) = agenda::prepare(pool, held, today()).await.unwrap();
+    let drafted = d.agenda[0].id;
+    agenda::add_item(pool, held, "Private aside").await.unwrap();
+    let typed = agenda::detail(pool, held)
+        .await
+        .unwrap()
+        .agenda
+        .last()
+        .unwrap()
+        .id;
+    agenda::remove_item(pool, typed).await.unwrap();
+    agenda::remove_item(pool, drafted).await.unwrap();
+    one_on_ones::set_status(pool, held, MeetingStatus::Held, today())
+        .await
+        .unwrap();
+    let left: Vec<(i64, bool)> = sqlx::query_as(
+        "SELECT id, removed FROM agenda_items WHERE one_on_one_id = ? AND removed = 1",
+    )
+    .bind(held)
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    assert_eq!(left, vec![(drafted, true)]);
+    let err = agenda::restore_item(pool, typed).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
 }
 
 #[tokio::test]
@@ -694,11 +723,27 @@ async fn a_topic_waits_once_and_the_next_date_follows_the_cadence() {
     assert_eq!(err.kind(), ErrorKind::Conflict);
 
     // No 1:1 yet: today. After one on 20 Nov with a 14-day cadence: 4 Dec.
-    let d = one_on_ones::defaults(pool, today()).await.unwrap();
+    let d = one_on_ones::defaults(pool, today(), None).await.unwrap();
     assert_eq!((d.person_id, d.meets_on), (Some(dana), today()));
     meeting(pool, "2026-11-20").await;
-    let d = one_on_ones::defaults(pool, today()).await.unwrap();
+    let d = one_on_ones::defaults(pool, today(), None).await.unwrap();
     assert_eq!(d.meets_on, day("2026-12-04"));
+    // For someone else (from their page): their own cadence, after their own latest 1:1,
+    // even one still ahead.
+    let lee = person(pool, "Lee Park", false).await;
+    one_on_ones::create(
+        pool,
+        MeetingInput {
+            person_id: Some(lee),
+            meets_on: "2026-12-01".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let d = one_on_ones::defaults(pool, today(), Some(lee))
+        .await
+        .unwrap();
+    assert_eq!((d.person_id, d.meets_on), (Some(lee), day("2026-12-15")));
     // A cadence long past proposes today, never a day gone by.
     meeting(pool, "2026-01-05").await;
     let mut conn = pool.acquire().await.unwrap();

@@ -174,7 +174,7 @@ export const api = {
     call<ActionTarget>("act_on_feedback", { source, action }),
 
   listOneOnOnes: () => call<OneOnOne[]>("list_one_on_ones"),
-  oneOnOneDefaults: () => call<MeetingDefaults>("one_on_one_defaults"),
+  oneOnOneDefaults: (personId: number | null = null) => call<MeetingDefaults>("one_on_one_defaults", { personId }),
   createOneOnOne: (input: MeetingInput) => call<OneOnOne>("create_one_on_one", { input }),
   updateOneOnOne: (id: number, input: MeetingInput) => call<OneOnOne>("update_one_on_one", { id, input }),
   setOneOnOneStatus: (id: number, status: MeetingStatus) => call<OneOnOne>("set_one_on_one_status", { id, status }),

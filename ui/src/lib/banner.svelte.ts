@@ -1,8 +1,9 @@
 // The app-wide message bar: errors that belong to no field, and short notices.
 import type { AppError } from "../bindings/AppError";
 
-/** A button a notice can offer, such as Undo; it is used once and then gone. */
-export type NoticeAction = { label: string; run: () => unknown };
+/** A button a notice can offer; it is used once and then gone. `undo` marks the one that
+ *  Ctrl+Z may run too. */
+export type NoticeAction = { label: string; run: () => unknown; undo?: boolean };
 
 export const banner = $state({
   message: null as string | null,
@@ -16,11 +17,28 @@ export const banner = $state({
 const NOTICE_MS = 8000;
 const ACTION_MS = 12000;
 
-function show(message: string, tone: "error" | "notice", action: NoticeAction | null): number {
+let timer: ReturnType<typeof setTimeout> | undefined;
+let held = false;
+
+function startTimer(): void {
+  clearTimeout(timer);
+  timer = undefined;
+  if (banner.tone !== "notice" || banner.message === null || held) return;
+  const shownAt = banner.shownAt;
+  timer = setTimeout(
+    () => {
+      if (banner.shownAt === shownAt) dismissBanner();
+    },
+    banner.action ? ACTION_MS : NOTICE_MS,
+  );
+}
+
+function show(message: string, tone: "error" | "notice", action: NoticeAction | null): void {
   banner.message = message;
   banner.tone = tone;
   banner.action = action;
-  return (banner.shownAt = Date.now());
+  banner.shownAt = Date.now();
+  startTimer();
 }
 
 export function showBanner(message: string): void {
@@ -33,19 +51,26 @@ export function showError(error: AppError): void {
 
 /** A success or information message, styled calmly, optionally with one action. */
 export function showNotice(message: string, action: NoticeAction | null = null): void {
-  const shownAt = show(message, "notice", action);
-  setTimeout(
-    () => {
-      if (banner.shownAt === shownAt) dismissBanner();
-    },
-    action ? ACTION_MS : NOTICE_MS,
-  );
+  show(message, "notice", action);
 }
 
-/** Runs the notice's action once; the notice goes first so a second click does nothing. */
-export async function runBannerAction(): Promise<void> {
+/** While the pointer or the keyboard focus is on the message it does not time out. */
+export function holdBanner(): void {
+  held = true;
+  clearTimeout(timer);
+  timer = undefined;
+}
+
+export function releaseBanner(): void {
+  held = false;
+  startTimer();
+}
+
+/** Runs the notice's action once; the notice goes first so a second click does nothing.
+ *  With `undoOnly` (Ctrl+Z) only an undo runs. */
+export async function runBannerAction(undoOnly = false): Promise<void> {
   const action = banner.action;
-  if (!action) return;
+  if (!action || (undoOnly && !action.undo)) return;
   dismissBanner();
   await action.run();
 }
@@ -57,6 +82,9 @@ export function dismissStale(now = Date.now()): void {
 }
 
 export function dismissBanner(): void {
+  clearTimeout(timer);
+  timer = undefined;
+  held = false;
   banner.message = null;
   banner.action = null;
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { banner, dismissBanner, dismissStale, runBannerAction, showBanner, showNotice } from "./banner.svelte";
+import { describe, expect, it, vi } from "vitest";
+import { banner, dismissBanner, dismissStale, holdBanner, releaseBanner, runBannerAction, showBanner, showNotice } from "./banner.svelte";
 
 describe("the message bar", () => {
   it("keeps a message the moving action just showed, and drops one from an earlier screen", () => {
@@ -30,5 +30,42 @@ describe("the message bar", () => {
     dismissBanner();
     expect(banner.action).toBeNull();
     expect(undone).toBe(1);
+  });
+
+  it("lets Ctrl+Z run only an undo", async () => {
+    let ran = 0;
+    showNotice("Saved.", { label: "Open", run: () => void ran++ });
+    await runBannerAction(true);
+    expect(ran).toBe(0);
+    expect(banner.message).toBe("Saved.");
+    showNotice("Removed.", { label: "Undo", run: () => void ran++, undo: true });
+    await runBannerAction(true);
+    expect(ran).toBe(1);
+  });
+
+  it("times a notice out, but not while it is pointed at or focused", () => {
+    vi.useFakeTimers();
+    try {
+      showNotice("Saved.");
+      vi.advanceTimersByTime(8001);
+      expect(banner.message).toBeNull();
+
+      showNotice("Saved again.");
+      holdBanner();
+      vi.advanceTimersByTime(60000);
+      expect(banner.message).toBe("Saved again.");
+      releaseBanner();
+      vi.advanceTimersByTime(7999);
+      expect(banner.message).toBe("Saved again.");
+      vi.advanceTimersByTime(2);
+      expect(banner.message).toBeNull();
+
+      showBanner("Could not save.");
+      vi.advanceTimersByTime(60000);
+      expect(banner.message).toBe("Could not save.");
+      dismissBanner();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

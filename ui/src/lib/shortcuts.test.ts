@@ -68,7 +68,7 @@ describe("escapeCloser", () => {
     expect(event.defaultPrevented).toBe(true);
   });
 
-  it("leaves Escape to an open dialog, to a handler that took it first, and ignores other keys", () => {
+  it("leaves Escape to an open dialog or unsaved text, to a handler that took it first, and ignores other keys", () => {
     let closed = 0;
     escapeCloser(() => closed++, () => true)(esc());
     const taken = esc();
