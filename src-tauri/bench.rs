@@ -166,6 +166,10 @@ async fn run() -> AppResult<()> {
             feedback::list_requests(&pool, today, None, 100)
         })
         .await?,
+        measure("feedback::count_long_overdue (Feedback screen)", |_| {
+            feedback::count_long_overdue(&pool, today)
+        })
+        .await?,
         measure("feedback::list_received (Feedback screen)", |_| {
             feedback::list_received(&pool, None, 100)
         })
