@@ -4,7 +4,7 @@ use ladder_lib::feedback::{self, RequestInput};
 use ladder_lib::goals::{self, GoalStatus};
 use ladder_lib::learning::{self, EntryInput, ResourceInput};
 use ladder_lib::milestones::{self, MilestoneInput};
-use ladder_lib::one_on_ones::{self, ActionInput, MeetingInput, MeetingStatus};
+use ladder_lib::one_on_ones::{self, ActionInput, MeetingStatus};
 use ladder_lib::people::{self, PersonInput};
 use ladder_lib::plans::{self, PlanStatus};
 use sqlx::SqlitePool;
@@ -186,28 +186,13 @@ async fn meeting_and_learning_panels() {
         .execute(&t.pool)
         .await
         .unwrap();
-    let meet = |on: &'static str| {
-        let pool = t.pool.clone();
-        async move {
-            one_on_ones::create(
-                &pool,
-                MeetingInput {
-                    person_id: None,
-                    meets_on: on.into(),
-                },
-            )
-            .await
-            .unwrap()
-            .id
-        }
-    };
-    let past = meet("2026-11-12").await;
-    let cancelled = meet("2026-11-27").await;
+    let past = common::one_on_one(&t.pool, None, "2026-11-12").await;
+    let cancelled = common::one_on_one(&t.pool, None, "2026-11-27").await;
     one_on_ones::set_status(&t.pool, cancelled, MeetingStatus::Cancelled, today())
         .await
         .unwrap();
-    let next = meet("2026-12-03").await;
-    meet("2026-12-17").await;
+    let next = common::one_on_one(&t.pool, None, "2026-12-03").await;
+    common::one_on_one(&t.pool, None, "2026-12-17").await;
     assert_eq!(
         dashboard::next_one_on_one(&t.pool, today())
             .await

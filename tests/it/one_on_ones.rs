@@ -32,19 +32,6 @@ async fn person(pool: &SqlitePool, name: &str, manager: bool) -> i64 {
     .id
 }
 
-async fn meeting(pool: &SqlitePool, on: &str) -> i64 {
-    one_on_ones::create(
-        pool,
-        MeetingInput {
-            person_id: None,
-            meets_on: on.into(),
-        },
-    )
-    .await
-    .unwrap()
-    .id
-}
-
 async fn win(pool: &SqlitePool, title: &str, on: &str) -> i64 {
     achievements::create(
         pool,
@@ -111,7 +98,7 @@ async fn the_agenda_is_drafted_from_what_happened_since_the_last_one_on_one() {
     let priya = person(pool, "Priya Raman", false).await;
 
     // The previous 1:1, held on 12 Nov, left an item and an action open.
-    let first = meeting(pool, "2026-11-12").await;
+    let first = common::one_on_one(pool, None, "2026-11-12").await;
     agenda::add_item(pool, first, "Ask about the offsite")
         .await
         .unwrap();
@@ -240,7 +227,7 @@ async fn the_agenda_is_drafted_from_what_happened_since_the_last_one_on_one() {
     .unwrap();
     assert_eq!(added.person_name, "Dana Kim");
 
-    let next = meeting(pool, "2026-11-26").await;
+    let next = common::one_on_one(pool, None, "2026-11-26").await;
     let (detail, added) = agenda::prepare(pool, next, today()).await.unwrap();
     use Section::*;
     let expected: Vec<(Section, String)> = vec![
@@ -290,7 +277,7 @@ async fn the_first_agenda_covers_the_last_fourteen_days() {
     win(&t.pool, "Fifteen days ago", "2026-11-11").await;
     win(&t.pool, "Fourteen days ago", "2026-11-12").await;
     win(&t.pool, "Thirteen days ago", "2026-11-13").await;
-    let first = meeting(&t.pool, "2026-11-27").await;
+    let first = common::one_on_one(&t.pool, None, "2026-11-27").await;
     let (detail, _) = agenda::prepare(&t.pool, first, today()).await.unwrap();
     let wins: Vec<String> = detail
         .agenda
@@ -313,7 +300,7 @@ async fn preparing_again_adds_what_is_new_and_keeps_the_users_edits() {
     person(pool, "Dana Kim", true).await;
     win(pool, "Shipped the migration", "2026-11-20").await;
     win(pool, "Ran the retro", "2026-11-21").await;
-    let m = meeting(pool, "2026-11-27").await;
+    let m = common::one_on_one(pool, None, "2026-11-27").await;
     let (d, _) = agenda::prepare(pool, m, day("2026-11-25")).await.unwrap();
     assert_eq!(d.agenda.len(), 3);
     let (shipped, retro, career) = (d.agenda[0].id, d.agenda[1].id, d.agenda[2].id);
@@ -358,7 +345,7 @@ async fn a_removed_item_comes_back_where_it_was_on_undo() {
     let pool = &t.pool;
     person(pool, "Dana Kim", true).await;
     win(pool, "Shipped the migration", "2026-11-20").await;
-    let m = meeting(pool, "2026-11-27").await;
+    let m = common::one_on_one(pool, None, "2026-11-27").await;
     let (d, _) = agenda::prepare(pool, m, day("2026-11-25")).await.unwrap();
     let (shipped, career) = (d.agenda[0].id, d.agenda[1].id);
     agenda::edit_item(pool, shipped, "Shipped it early")
@@ -402,7 +389,7 @@ async fn a_removed_item_comes_back_where_it_was_on_undo() {
 
     // Once a 1:1 is held, typed items the user removed are deleted for good; removed
     // drafted ones stay hidden so they are not drafted again.
-    let held = meeting(pool, "2026-11-26").await;
+    let held = common::one_on_one(pool, None, "2026-11-26").await;
     let (d, _) = agenda::prepare(pool, held, today()).await.unwrap();
     let drafted = d.agenda[0].id;
     agenda::add_item(pool, held, "Private aside").await.unwrap();
@@ -441,7 +428,7 @@ async fn undiscussed_items_and_open_actions_carry_over_across_three_meetings() {
         due_on: None,
     };
 
-    let one = meeting(pool, "2026-10-29").await;
+    let one = common::one_on_one(pool, None, "2026-10-29").await;
     agenda::add_item(pool, one, "Team offsite budget")
         .await
         .unwrap();
@@ -455,7 +442,7 @@ async fn undiscussed_items_and_open_actions_carry_over_across_three_meetings() {
         .await
         .unwrap();
 
-    let two = meeting(pool, "2026-11-12").await;
+    let two = common::one_on_one(pool, None, "2026-11-12").await;
     let (d, _) = agenda::prepare(pool, two, day("2026-11-12")).await.unwrap();
     let follow: Vec<&str> = d
         .agenda
@@ -492,7 +479,7 @@ async fn undiscussed_items_and_open_actions_carry_over_across_three_meetings() {
         .await
         .unwrap();
 
-    let three = meeting(pool, "2026-11-26").await;
+    let three = common::one_on_one(pool, None, "2026-11-26").await;
     let (d, _) = agenda::prepare(pool, three, today()).await.unwrap();
     let follow: Vec<&str> = d
         .agenda
@@ -523,7 +510,7 @@ async fn the_markdown_export_is_the_agenda_notes_and_actions() {
     let pool = &t.pool;
     person(pool, "Dana Kim", true).await;
     win(pool, "Cut *flaky* tests", "2026-11-20").await;
-    let m = meeting(pool, "2026-11-26").await;
+    let m = common::one_on_one(pool, None, "2026-11-26").await;
     let (d, _) = agenda::prepare(pool, m, today()).await.unwrap();
     agenda::set_discussed(pool, d.agenda[0].id, true)
         .await
@@ -639,7 +626,7 @@ async fn bad_one_on_one_input_is_refused_and_nothing_is_written() {
     }
     assert_eq!(tables(pool).await, before);
 
-    let m = meeting(pool, "2026-12-01").await;
+    let m = common::one_on_one(pool, None, "2026-12-01").await;
     let before = tables(pool).await;
     for text in ["", "   "] {
         let err = one_on_ones::add_action(
@@ -725,27 +712,19 @@ async fn a_topic_waits_once_and_the_next_date_follows_the_cadence() {
     // No 1:1 yet: today. After one on 20 Nov with a 14-day cadence: 4 Dec.
     let d = one_on_ones::defaults(pool, today(), None).await.unwrap();
     assert_eq!((d.person_id, d.meets_on), (Some(dana), today()));
-    meeting(pool, "2026-11-20").await;
+    common::one_on_one(pool, None, "2026-11-20").await;
     let d = one_on_ones::defaults(pool, today(), None).await.unwrap();
     assert_eq!(d.meets_on, day("2026-12-04"));
     // For someone else (from their page): their own cadence, after their own latest 1:1,
     // even one still ahead.
     let lee = person(pool, "Lee Park", false).await;
-    one_on_ones::create(
-        pool,
-        MeetingInput {
-            person_id: Some(lee),
-            meets_on: "2026-12-01".into(),
-        },
-    )
-    .await
-    .unwrap();
+    common::one_on_one(pool, Some(lee), "2026-12-01").await;
     let d = one_on_ones::defaults(pool, today(), Some(lee))
         .await
         .unwrap();
     assert_eq!((d.person_id, d.meets_on), (Some(lee), day("2026-12-15")));
     // A cadence long past proposes today, never a day gone by.
-    meeting(pool, "2026-01-05").await;
+    common::one_on_one(pool, None, "2026-01-05").await;
     let mut conn = pool.acquire().await.unwrap();
     sqlx::query("DELETE FROM one_on_ones WHERE meets_on = '2026-11-20'")
         .execute(&mut *conn)
@@ -769,7 +748,7 @@ async fn a_busy_fortnight_keeps_the_latest_items_of_each_section() {
         )
         .await;
     }
-    let m = meeting(&t.pool, "2026-11-26").await;
+    let m = common::one_on_one(&t.pool, None, "2026-11-26").await;
     let (d, _) = agenda::prepare(&t.pool, m, today()).await.unwrap();
     let wins: Vec<String> = d
         .agenda
@@ -786,7 +765,7 @@ async fn a_busy_fortnight_keeps_the_latest_items_of_each_section() {
 async fn removing_a_person_with_one_on_ones_archives_them() {
     let t = common::db().await;
     let dana = person(&t.pool, "Dana Kim", true).await;
-    let m = meeting(&t.pool, "2026-11-20").await;
+    let m = common::one_on_one(&t.pool, None, "2026-11-20").await;
     one_on_ones::save_notes(&t.pool, m, "Agreed the offsite plan.")
         .await
         .unwrap();
@@ -861,7 +840,7 @@ async fn what_is_drafted_again_is_not_carried_twice() {
         person_id: None,
     };
     agenda::add_topic(pool, topic.clone()).await.unwrap();
-    let first = meeting(pool, "2026-11-12").await;
+    let first = common::one_on_one(pool, None, "2026-11-12").await;
     agenda::prepare(pool, first, day("2026-11-12"))
         .await
         .unwrap();
@@ -870,7 +849,7 @@ async fn what_is_drafted_again_is_not_carried_twice() {
         .unwrap();
     // Saved again for the next one, and still overdue: each shows once, in its section.
     agenda::add_topic(pool, topic).await.unwrap();
-    let next = meeting(pool, "2026-11-26").await;
+    let next = common::one_on_one(pool, None, "2026-11-26").await;
     let (d, _) = agenda::prepare(pool, next, today()).await.unwrap();
     let got: Vec<(Section, String)> = texts(&d)
         .into_iter()
@@ -892,7 +871,7 @@ async fn what_is_drafted_again_is_not_carried_twice() {
 async fn a_one_on_one_still_ahead_cannot_be_held() {
     let t = common::db().await;
     person(&t.pool, "Dana Kim", true).await;
-    let ahead = meeting(&t.pool, "2026-12-03").await;
+    let ahead = common::one_on_one(&t.pool, None, "2026-12-03").await;
     let err = one_on_ones::set_status(&t.pool, ahead, MeetingStatus::Held, today())
         .await
         .unwrap_err();
@@ -914,31 +893,23 @@ async fn a_persons_page_lists_their_one_on_ones_and_the_held_ones_in_the_history
     let t = common::db().await;
     let dana = person(&t.pool, "Dana Kim", true).await;
     let lee = person(&t.pool, "Lee Park", false).await;
-    let held = meeting(&t.pool, "2026-11-12").await;
+    let held = common::one_on_one(&t.pool, None, "2026-11-12").await;
     one_on_ones::save_notes(&t.pool, held, "\n  Talked about the offsite.\nMore detail.")
         .await
         .unwrap();
     one_on_ones::set_status(&t.pool, held, MeetingStatus::Held, today())
         .await
         .unwrap();
-    let bare = meeting(&t.pool, "2026-11-19").await;
+    let bare = common::one_on_one(&t.pool, None, "2026-11-19").await;
     one_on_ones::set_status(&t.pool, bare, MeetingStatus::Held, today())
         .await
         .unwrap();
-    let cancelled = meeting(&t.pool, "2026-11-05").await;
+    let cancelled = common::one_on_one(&t.pool, None, "2026-11-05").await;
     one_on_ones::set_status(&t.pool, cancelled, MeetingStatus::Cancelled, today())
         .await
         .unwrap();
-    let ahead = meeting(&t.pool, "2026-12-03").await;
-    one_on_ones::create(
-        &t.pool,
-        MeetingInput {
-            person_id: Some(lee),
-            meets_on: "2026-11-20".into(),
-        },
-    )
-    .await
-    .unwrap();
+    let ahead = common::one_on_one(&t.pool, None, "2026-12-03").await;
+    common::one_on_one(&t.pool, Some(lee), "2026-11-20").await;
 
     let page = ladder_lib::person_page::page(&t.pool, dana, today())
         .await

@@ -1,7 +1,7 @@
 use ladder_lib::achievements::{self, AchievementInput};
 use ladder_lib::db;
 use ladder_lib::goals::{self, GoalInput};
-use ladder_lib::one_on_ones::{self, MeetingInput};
+use ladder_lib::one_on_ones;
 use ladder_lib::people::{self, PersonInput};
 use ladder_lib::search::{self, SearchHit, SearchKind};
 use sqlx::sqlite::SqliteConnectOptions;
@@ -132,16 +132,8 @@ async fn the_index_follows_edits_and_deletes() {
     )
     .await
     .unwrap();
-    let m = one_on_ones::create(
-        &t.pool,
-        MeetingInput {
-            person_id: None,
-            meets_on: "2026-11-26".into(),
-        },
-    )
-    .await
-    .unwrap();
-    one_on_ones::save_notes(&t.pool, m.id, "Agreed to pilot the rotation in January.")
+    let m = common::one_on_one(&t.pool, None, "2026-11-26").await;
+    one_on_ones::save_notes(&t.pool, m, "Agreed to pilot the rotation in January.")
         .await
         .unwrap();
     let hits = search::search(&t.pool, "rotation", 5).await.unwrap();

@@ -112,3 +112,17 @@ pub fn history(page: &ladder_lib::person_page::PersonPage) -> Vec<(String, Strin
         .map(|h| (h.on.to_string(), h.text.clone()))
         .collect()
 }
+
+/// A 1:1 on `on` with `person_id`, or with the person marked as my manager.
+pub async fn one_on_one(pool: &SqlitePool, person_id: Option<i64>, on: &str) -> i64 {
+    ladder_lib::one_on_ones::create(
+        pool,
+        ladder_lib::one_on_ones::MeetingInput {
+            person_id,
+            meets_on: on.into(),
+        },
+    )
+    .await
+    .unwrap()
+    .id
+}
