@@ -1,12 +1,8 @@
 //! The dashboard and search end to end: the example plan comes and goes, changes made in
 //! other screens show on the dashboard, and search finds an item by a word in its notes.
 
-use crate::harness::App;
+use crate::harness::{App, CTRL, ENTER, ESCAPE, RELEASE};
 use crate::plans_db;
-
-const ENTER: &str = "\u{E007}";
-const CTRL: &str = "\u{E009}";
-const RELEASE: &str = "\u{E000}";
 
 #[tokio::test]
 async fn the_example_plan_loads_and_is_removed_without_a_trace() {
@@ -44,22 +40,12 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     app.find("[data-testid=dashboard-welcome]").await;
     app.click_text("[data-testid=dashboard-welcome] button", "Create my plan")
         .await;
-    app.click("[data-testid=save-plan]").await;
-    app.click("[data-testid=activate]").await;
-    app.find_text("[data-testid=plan-status]", "Active").await;
+    app.activate_new_plan().await;
     app.click("[data-testid=plan-title]").await;
-    app.find("#add-goal-2")
-        .await
-        .send_keys(&format!("Run the weekly planning meeting{ENTER}"))
-        .await
-        .unwrap();
+    app.add_goal(2, "Run the weekly planning meeting").await;
     app.type_into("[data-testid=milestone-input]", "Draft the agenda template")
         .await;
-    app.find("[data-testid=milestone-input]")
-        .await
-        .send_keys(ENTER)
-        .await
-        .unwrap();
+    app.press("[data-testid=milestone-input]", ENTER).await;
     app.find_text(
         "[data-testid=milestone] .title",
         "Draft the agenda template",
@@ -85,7 +71,7 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     .await;
     app.click("[data-testid=save-resource]").await;
     app.gone("dialog[open]").await;
-    app.find("body").await.send_keys("w").await.unwrap();
+    app.press("body", "w").await;
     app.type_into("#win-title-input", "Cut failed releases")
         .await;
     app.click("dialog[open] [data-testid=save-win]").await;
@@ -120,11 +106,7 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     .await;
 
     // Ctrl+K, a word from the course's notes, Enter: the Learning screen.
-    app.find("body")
-        .await
-        .send_keys(&format!("{CTRL}k{RELEASE}"))
-        .await
-        .unwrap();
+    app.press("body", &format!("{CTRL}k{RELEASE}")).await;
     app.type_into("#search-input", "offsite").await;
     // (The title line may be cut with an ellipsis, which WebDriver reads as no text.)
     app.find("[data-testid=search-hit]").await;
@@ -139,11 +121,7 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
         .unwrap();
     assert_eq!(found, serde_json::json!([["Rust for leads", ["offsite"]]]));
     app.screenshot("search").await;
-    app.find("#search-input")
-        .await
-        .send_keys(ENTER)
-        .await
-        .unwrap();
+    app.press("#search-input", ENTER).await;
     app.gone("[data-testid=search-dialog][open]").await;
     // The course itself is open, not just its screen.
     app.find_text("#res-panel-title", "Rust for leads").await;
@@ -151,22 +129,14 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     assert_eq!(current, ["Learning"]);
 
     // Nothing found says so, and odd input is just text.
-    app.find("body")
-        .await
-        .send_keys(&format!("{CTRL}k{RELEASE}"))
-        .await
-        .unwrap();
+    app.press("body", &format!("{CTRL}k{RELEASE}")).await;
     app.type_into("#search-input", "\"(NEAR -zzz*").await;
     app.find("[data-testid=search-none]").await;
-    app.find("#search-input")
-        .await
-        .send_keys("\u{E00C}")
-        .await
-        .unwrap();
+    app.press("#search-input", ESCAPE).await;
     app.gone("[data-testid=search-dialog][open]").await;
 
     // ? lists every shortcut, from the same table the keys use (cells read without a gap).
-    app.find("body").await.send_keys("?").await.unwrap();
+    app.press("body", "?").await;
     app.find("[data-testid=help-dialog][open] tr").await;
     let rows = app.texts("[data-testid=help-dialog] tr").await;
     assert!(rows.contains(&"Ctrl+1Dashboard".to_owned()), "{rows:?}");

@@ -2,10 +2,9 @@
 //! a goal, copy the message, mark it asked, record the answer, turn a takeaway into a
 //! milestone and find it on the goal; then archive the person without losing a word.
 
-use crate::harness::App;
+use crate::harness::{App, ENTER};
 use crate::open_db;
 
-const ENTER: &str = "\u{E007}";
 const GOAL: &str = "Run the weekly planning meeting";
 
 async fn value_of(app: &App, css: &str) -> String {
@@ -26,16 +25,9 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
 
     // An active plan with one Leadership Qualities goal.
     app.click("[data-testid=new-plan]").await;
-    app.click("[data-testid=save-plan]").await;
-    app.click("[data-testid=activate]").await;
-    app.find_text("[data-testid=plan-status]", "Active").await;
+    app.activate_new_plan().await;
     app.click("[data-testid=plan-title]").await;
-    app.find("#add-goal-2")
-        .await
-        .send_keys(&format!("{GOAL}{ENTER}"))
-        .await
-        .unwrap();
-    app.find_text("[data-testid=goal-panel-title]", GOAL).await;
+    app.add_goal(2, GOAL).await;
 
     // No one to ask yet: the screen says to add a person first.
     app.click("[data-testid=nav-feedback]").await;
@@ -88,11 +80,8 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
     app.screenshot("feedback-draft").await;
 
     // An edit to the message survives setting the due date, and is what gets stored.
-    app.find("[data-testid=request-message]")
-        .await
-        .send_keys(" Thanks, Sam")
-        .await
-        .unwrap();
+    app.press("[data-testid=request-message]", " Thanks, Sam")
+        .await;
     app.set_date("#request-due", "2026-12-04").await;
     app.click_text("[data-testid=request-panel] button", "Save date")
         .await;

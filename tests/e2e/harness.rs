@@ -14,6 +14,12 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 pub const TODAY: &str = "2026-11-26";
+
+// WebDriver's codes for keys that have no character; RELEASE lets go of held modifiers.
+pub const ENTER: &str = "\u{E007}";
+pub const ESCAPE: &str = "\u{E00C}";
+pub const CTRL: &str = "\u{E009}";
+pub const RELEASE: &str = "\u{E000}";
 const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct App {
@@ -195,6 +201,31 @@ impl App {
             .select_by_label(label)
             .await
             .unwrap_or_else(|e| panic!("no option {label:?} in {select}: {e}"));
+    }
+
+    /// Sends keys to the element matching `css` (which takes the focus first).
+    pub async fn press(&self, css: &str, keys: &str) {
+        self.find(css)
+            .await
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("could not send keys to {css}: {e}"));
+    }
+
+    /// Saves the plan form as it stands and activates the new plan.
+    pub async fn activate_new_plan(&self) {
+        self.click("[data-testid=save-plan]").await;
+        self.click("[data-testid=activate]").await;
+        self.find_text("[data-testid=plan-status]", "Active").await;
+    }
+
+    /// Adds a goal to a focus area of the open plan (areas by id: 1 is Performance
+    /// Excellence, 2 Leadership Qualities, ...) and waits for its panel.
+    pub async fn add_goal(&self, area: i64, title: &str) {
+        self.press(&format!("#add-goal-{area}"), &format!("{title}{ENTER}"))
+            .await;
+        self.find_text("[data-testid=goal-panel-title]", title)
+            .await;
     }
 
     /// Sets a date input's value (WebKit's date fields take no typed keys) and tells the

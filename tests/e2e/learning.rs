@@ -1,9 +1,7 @@
 //! Tracking course completion end to end: a 12-lesson course logged from the keyboard to
 //! completion, the history chart's numbers, and the sample CSV imported.
 
-use crate::harness::App;
-
-const ENTER: &str = "\u{E007}";
+use crate::harness::{App, ENTER, ESCAPE};
 
 async fn log_from_row(app: &App, title: &str, units: &str) {
     let row = app
@@ -104,11 +102,7 @@ async fn a_course_is_logged_to_completion_and_the_sample_csv_imports() {
         .await;
 
     // Escape closes the side panel when no text box has the key (here the Log button).
-    app.find("[data-testid=log-save]")
-        .await
-        .send_keys("\u{E00C}")
-        .await
-        .unwrap();
+    app.press("[data-testid=log-save]", ESCAPE).await;
     app.gone("[data-testid=resource-panel]").await;
 
     // Import the sample CSV (the e2e run names the file instead of the native dialog).

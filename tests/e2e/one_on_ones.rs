@@ -2,9 +2,8 @@
 //! goal for the next 1:1, prepare the agenda, reorder it, add an action item and export
 //! the Markdown file.
 
-use crate::harness::App;
+use crate::harness::{App, CTRL, ENTER, RELEASE};
 
-const ENTER: &str = "\u{E007}";
 const GOAL: &str = "Run the weekly planning meeting";
 
 #[tokio::test]
@@ -28,16 +27,9 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
     // A goal saved for the next 1:1 in one click.
     app.click("[data-testid=nav-plans]").await;
     app.click("[data-testid=new-plan]").await;
-    app.click("[data-testid=save-plan]").await;
-    app.click("[data-testid=activate]").await;
-    app.find_text("[data-testid=plan-status]", "Active").await;
+    app.activate_new_plan().await;
     app.click("[data-testid=plan-title]").await;
-    app.find("#add-goal-2")
-        .await
-        .send_keys(&format!("{GOAL}{ENTER}"))
-        .await
-        .unwrap();
-    app.find_text("[data-testid=goal-panel-title]", GOAL).await;
+    app.add_goal(2, GOAL).await;
     app.click(".panel [data-testid=add-to-next]").await;
     app.find_text(
         "[data-testid=banner] span, [data-testid=banner] p",
@@ -46,7 +38,7 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
     .await;
 
     // A win, from anywhere with W.
-    app.find("body").await.send_keys("w").await.unwrap();
+    app.press("body", "w").await;
     app.type_into("#win-title-input", "Cut failed releases")
         .await;
     app.click("dialog[open] [data-testid=save-win]").await;
@@ -150,22 +142,14 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
     app.click("[aria-label='Remove “Cut failed releases”']")
         .await;
     app.find("[data-testid=banner-action]").await;
-    app.find("body")
-        .await
-        .send_keys("\u{E009}z\u{E000}")
-        .await
-        .unwrap();
+    app.press("body", &format!("{CTRL}z{RELEASE}")).await;
     app.gone("[data-testid=banner-action]").await;
     app.find("[aria-label='Remove “Cut failed releases”']")
         .await;
     assert_eq!(app.texts("[data-testid=agenda-text]").await, before);
 
     app.type_into("#action-text", "Send the hiring plan").await;
-    app.find("#action-text")
-        .await
-        .send_keys(ENTER)
-        .await
-        .unwrap();
+    app.press("#action-text", ENTER).await;
     app.find_text("[data-testid=actions] strong", "Me:").await;
 
     app.click("[data-testid=export-markdown]").await;

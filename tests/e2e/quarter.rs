@@ -2,16 +2,8 @@
 
 use fantoccini::Locator;
 
-use crate::harness::App;
+use crate::harness::{App, ENTER};
 use crate::plans_db;
-
-const ENTER: &str = "\u{E007}";
-
-async fn add_goal(app: &App, area: i64, title: &str) {
-    let input = app.find(&format!("#add-goal-{area}")).await;
-    input.send_keys(&format!("{title}{ENTER}")).await.unwrap();
-    app.find_text("[data-testid=goal-panel-title]", title).await;
-}
 
 async fn open_goal(app: &App, title: &str) {
     app.click_text("[data-testid=goal-title]", title).await;
@@ -32,9 +24,7 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
 
     // A plan for this quarter, then its page.
     app.click("[data-testid=new-plan]").await;
-    app.click("[data-testid=save-plan]").await;
-    app.click("[data-testid=activate]").await;
-    app.find_text("[data-testid=plan-status]", "Active").await;
+    app.activate_new_plan().await;
     app.click_text("[data-testid=plan-title]", "Q4 2026 plan")
         .await;
     app.find("[data-testid=plan-progress]").await;
@@ -44,9 +34,9 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
     );
 
     // Goals in three focus areas, added in place with the keyboard.
-    add_goal(&app, 1, "Cut escaped defects").await;
-    add_goal(&app, 2, "Mentor two engineers").await;
-    add_goal(&app, 5, "Coffee with a skip-level").await;
+    app.add_goal(1, "Cut escaped defects").await;
+    app.add_goal(2, "Mentor two engineers").await;
+    app.add_goal(5, "Coffee with a skip-level").await;
     assert!(
         app.texts("[data-testid=area-1] .gap-chip").await.is_empty(),
         "the gap is filled"
@@ -84,8 +74,8 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
     // Milestones on the second goal; completing one of two is 50 %.
     open_goal(&app, "Mentor two engineers").await;
     for step in ["Pick two mentees", "Hold the first sessions"] {
-        let input = app.find("[data-testid=milestone-input]").await;
-        input.send_keys(&format!("{step}{ENTER}")).await.unwrap();
+        app.press("[data-testid=milestone-input]", &format!("{step}{ENTER}"))
+            .await;
         app.find_text("[data-testid=milestone] .title", step).await;
     }
     // Edit one in place; Enter saves.
@@ -93,11 +83,7 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
         .await;
     app.type_into("[data-testid=milestone-edit-title]", "Hold the first 1:1s")
         .await;
-    app.find("[data-testid=milestone-edit-title]")
-        .await
-        .send_keys(ENTER)
-        .await
-        .unwrap();
+    app.press("[data-testid=milestone-edit-title]", ENTER).await;
     app.find_text("[data-testid=milestone] .title", "Hold the first 1:1s")
         .await;
     app.click("[data-testid=milestone-done]").await;

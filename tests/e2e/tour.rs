@@ -149,7 +149,7 @@ async fn dialog_tour() {
     app.click("[data-testid=load-example]").await;
     app.find("[data-testid=dashboard-plan]").await;
 
-    app.find("body").await.send_keys("?").await.unwrap();
+    app.press("body", "?").await;
     app.find("[data-testid=help-dialog][open] tr").await;
     app.screenshot("look-help").await;
     app.click_text("dialog[open] button", "Done").await;
@@ -178,6 +178,14 @@ async fn dialog_tour() {
     app.click("[data-testid=tab-people]").await;
     app.click("[data-testid=person-row]").await;
     app.find("[data-testid=person-name]").await;
+    // Scheduling from a person's page is with them, on their cadence.
+    app.click("[data-testid=person-schedule]").await;
+    app.find("dialog[open] #meet-on").await;
+    let with = app.texts("#meet-person option:checked").await;
+    assert!(with[0].starts_with("Priya Raman"), "{with:?}");
+    app.screenshot("look-person-schedule").await;
+    app.click_text("dialog[open] button", "Cancel").await;
+    app.gone("dialog[open]").await;
     app.click("[data-testid=remove-person]").await;
     app.find("dialog[open]").await;
     app.screenshot("look-archive-confirm").await;

@@ -42,7 +42,7 @@ async fn a_win_with_a_story_fills_the_coverage_grid_and_follows_a_rename() {
 
     // W opens the quick capture from any screen; Cancel leaves nothing behind.
     app.find("[data-testid=plans-empty]").await;
-    app.find("body").await.send_keys("w").await.unwrap();
+    app.press("body", "w").await;
     app.find("dialog[open] [data-testid=save-win]").await;
     app.click_text("dialog[open] button", "Cancel").await;
     app.gone("dialog[open]").await;
