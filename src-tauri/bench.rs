@@ -212,7 +212,7 @@ async fn run() -> AppResult<()> {
         })
         .await?,
         measure("one_on_ones::list (1:1s screen)", |_| {
-            one_on_ones::list(&pool)
+            one_on_ones::list(&pool, None, None)
         })
         .await?,
         measure("person_page::page (a person's page)", |i| {

@@ -100,19 +100,15 @@ const SELECT: &str = "SELECT o.id, o.person_id, p.name AS person_name, o.meets_o
         (SELECT count(*) FROM agenda_items a WHERE a.one_on_one_id = o.id AND a.removed = 0) AS items
     FROM one_on_ones o JOIN people p ON p.id = o.person_id";
 
-/// Every 1:1, newest first (a few a month: years fit in one list).
-pub async fn list(pool: &SqlitePool) -> AppResult<Vec<OneOnOne>> {
-    Ok(
-        sqlx::query_as::<_, OneOnOne>(&format!("{SELECT} ORDER BY o.meets_on DESC, o.id DESC"))
-            .fetch_all(pool)
-            .await?,
-    )
-}
-
-/// One person's 1:1s, newest first, at most `limit`.
-pub async fn for_person(pool: &SqlitePool, person_id: i64, limit: i64) -> AppResult<Vec<OneOnOne>> {
+/// 1:1s newest first, with anyone (`None`) or one person, at most `limit` or all (a few
+/// a month: years fit in one list).
+pub async fn list(
+    pool: &SqlitePool,
+    person_id: Option<i64>,
+    limit: Option<i64>,
+) -> AppResult<Vec<OneOnOne>> {
     Ok(sqlx::query_as::<_, OneOnOne>(&format!(
-        "{SELECT} WHERE o.person_id = ? ORDER BY o.meets_on DESC, o.id DESC LIMIT ?"
+        "{SELECT} WHERE ?1 IS NULL OR o.person_id = ?1 ORDER BY o.meets_on DESC, o.id DESC LIMIT coalesce(?2, -1)"
     ))
     .bind(person_id)
     .bind(limit)

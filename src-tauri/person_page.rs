@@ -43,7 +43,7 @@ pub async fn page(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Per
     };
     let requests = feedback::list_requests(pool, today, Some(id), PAGE).await?;
     let received = feedback::list_received(pool, Some(id), PAGE).await?;
-    let one_on_ones = one_on_ones::for_person(pool, id, PAGE).await?;
+    let one_on_ones = one_on_ones::list(pool, Some(id), Some(PAGE)).await?;
     let history = history(&requests, &received, &one_on_ones);
     Ok(PersonPage {
         person,

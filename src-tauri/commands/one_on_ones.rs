@@ -10,7 +10,7 @@ use crate::one_on_ones::{self, ActionItem, MeetingDefaults, MeetingStatus, OneOn
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn list_one_on_ones(state: State<'_, AppState>) -> AppResult<Vec<OneOnOne>> {
-    one_on_ones::list(&state.pool()).await
+    one_on_ones::list(&state.pool(), None, None).await
 }
 
 #[tauri::command]
