@@ -8,16 +8,20 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use ladder_lib::csv_import::{self, OnDuplicate};
-use ladder_lib::error::AppResult;
-use ladder_lib::generator::{self, Scale};
-use ladder_lib::learning::{self, LearningStatus, ResourceFilter};
-use ladder_lib::plans::{self, PlanInput};
+use ladder_lib::demo::generator::{self, Scale};
+use ladder_lib::infra::error::AppResult;
+use ladder_lib::learning::csv_import::{self, OnDuplicate};
+use ladder_lib::learning::resources::{self, LearningStatus, ResourceFilter};
+use ladder_lib::planning::plans::{self, PlanInput};
 use ladder_lib::{
-    achievements, activity, clock, db, framework, goals, learning_history, plan_view, principles,
-    review, settings,
+    framework::focus_areas, framework::principles, framework::settings, infra::activity,
+    infra::clock, infra::db, learning::history, planning::plan_view, planning::review,
+    views::goal_detail, wins::coverage, wins::win,
 };
-use ladder_lib::{agenda, dashboard, feedback, one_on_ones, people, person_page, search};
+use ladder_lib::{
+    one_on_ones::agenda, one_on_ones::schedule, people::feedback, people::person,
+    views::agenda_draft, views::dashboard, views::person_page, views::search,
+};
 
 const RUNS: usize = 2_000;
 const TARGET: Duration = Duration::from_millis(5);
@@ -109,8 +113,8 @@ async fn run() -> AppResult<()> {
             plan_view::detail(&pool, active.id, today)
         })
         .await?,
-        measure("goals::detail (goal panel)", |_| {
-            goals::detail(&pool, busiest_goal, today)
+        measure("goal_detail::detail (goal panel)", |_| {
+            goal_detail::detail(&pool, busiest_goal, today)
         })
         .await?,
         measure("review::review (close-quarter review)", |_| {
@@ -123,29 +127,29 @@ async fn run() -> AppResult<()> {
                 .map(|r| review::markdown(&r))
         })
         .await?,
-        measure("achievements::list (brag log, first 100)", |_| {
-            achievements::list(&pool, 100, 0)
+        measure("win::list (brag log, first 100)", |_| {
+            win::list(&pool, 100, 0)
         })
         .await?,
-        measure("achievements::list (brag log, page 20)", |_| {
-            achievements::list(&pool, 100, 1_900)
+        measure("win::list (brag log, page 20)", |_| {
+            win::list(&pool, 100, 1_900)
         })
         .await?,
-        measure("principles::coverage (coverage grid)", |_| {
-            principles::coverage(&pool)
+        measure("coverage::coverage (coverage grid)", |_| {
+            coverage::coverage(&pool)
         })
         .await?,
         measure(
-            "principles::stories_for (interview prep, one principle)",
-            |i| principles::stories_for(&pool, 1 + (i as i64 % 16)),
+            "coverage::stories_for (interview prep, one principle)",
+            |i| coverage::stories_for(&pool, 1 + (i as i64 % 16)),
         )
         .await?,
-        measure("learning::list (Learning screen, first 100)", |_| {
-            learning::list(&pool, ResourceFilter::default())
+        measure("resources::list (Learning screen, first 100)", |_| {
+            resources::list(&pool, ResourceFilter::default())
         })
         .await?,
-        measure("learning::list (in progress only)", |_| {
-            learning::list(
+        measure("resources::list (in progress only)", |_| {
+            resources::list(
                 &pool,
                 ResourceFilter {
                     status: Some(LearningStatus::InProgress),
@@ -154,12 +158,12 @@ async fn run() -> AppResult<()> {
             )
         })
         .await?,
-        measure("learning::detail (resource panel)", |i| {
-            learning::detail(&pool, 1 + (i as i64 % 2_000))
+        measure("resources::detail (resource panel)", |i| {
+            resources::detail(&pool, 1 + (i as i64 % 2_000))
         })
         .await?,
-        measure("learning_history::history (charts)", |_| {
-            learning_history::history(&pool, today, 1)
+        measure("history::history (charts)", |_| {
+            history::history(&pool, today, 1)
         })
         .await?,
         measure("feedback::list_requests (Feedback screen)", |_| {
@@ -174,7 +178,7 @@ async fn run() -> AppResult<()> {
             feedback::list_received(&pool, None, 100)
         })
         .await?,
-        measure("people::list (people)", |_| people::list(&pool, false)).await?,
+        measure("person::list (people)", |_| person::list(&pool, false)).await?,
         measure("dashboard::dashboard (Dashboard, all panels)", |_| {
             dashboard::dashboard(&pool, today)
         })
@@ -203,28 +207,28 @@ async fn run() -> AppResult<()> {
             search::search(&pool, "zyzzyva", 30)
         })
         .await?,
-        measure("agenda::preview (prepare the next 1:1)", |_| {
-            agenda::preview(&pool, next_one_on_one, today)
+        measure("agenda_draft::preview (prepare the next 1:1)", |_| {
+            agenda_draft::preview(&pool, next_one_on_one, today)
         })
         .await?,
         measure("agenda::detail (a 1:1's page)", |i| {
             agenda::detail(&pool, 1 + (i as i64 % 120))
         })
         .await?,
-        measure("one_on_ones::list (1:1s screen)", |_| {
-            one_on_ones::list(&pool, None, None)
+        measure("schedule::list (1:1s screen)", |_| {
+            schedule::list(&pool, None, None)
         })
         .await?,
         measure("person_page::page (a person's page)", |i| {
             person_page::page(&pool, 1 + (i as i64 % 300), today)
         })
         .await?,
-        measure("framework::focus_areas (Focus areas)", |_| {
-            framework::focus_areas(&pool)
+        measure("focus_areas::list (Focus areas)", |_| {
+            focus_areas::list(&pool)
         })
         .await?,
-        measure("framework::principles (Focus areas)", |_| {
-            framework::principles(&pool, false)
+        measure("principles::list (Focus areas)", |_| {
+            principles::list(&pool, false)
         })
         .await?,
         measure("settings::get (Settings, start-up)", |_| {

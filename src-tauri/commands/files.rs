@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::error::{AppError, AppResult};
+use crate::infra::error::{AppError, AppResult};
 
 pub const SAVE_DIR_VAR: &str = "LADDER_SAVE_DIR";
 pub const OPEN_FILE_VAR: &str = "LADDER_OPEN_FILE";

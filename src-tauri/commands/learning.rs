@@ -1,13 +1,14 @@
-use tauri::{AppHandle, Emitter, State};
+//! Commands for learning: resources, progress, CSV import and history.
 
 use super::AppState;
-use crate::clock;
-use crate::csv_import::{self, ImportOutcome, ImportPreview, OnDuplicate};
-use crate::error::{AppError, AppResult};
-use crate::input;
-use crate::learning::{self, LearningStatus, Resource, ResourceDetail};
-use crate::learning_history::{self, LearningHistory};
-use crate::settings;
+use crate::framework::settings;
+use crate::infra::clock;
+use crate::infra::error::{AppError, AppResult};
+use crate::infra::input;
+use crate::learning::csv_import::{self, ImportOutcome, ImportPreview, OnDuplicate};
+use crate::learning::history::{self, LearningHistory};
+use crate::learning::resources::{self, LearningStatus, Resource, ResourceDetail};
+use tauri::{AppHandle, Emitter, State};
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
@@ -15,13 +16,13 @@ pub async fn list_resources(
     state: State<'_, AppState>,
     filter: serde_json::Value,
 ) -> AppResult<Vec<Resource>> {
-    learning::list(&state.pool(), input::parse(filter)?).await
+    resources::list(&state.pool(), input::parse(filter)?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn resource_detail(state: State<'_, AppState>, id: i64) -> AppResult<ResourceDetail> {
-    learning::detail(&state.pool(), id).await
+    resources::detail(&state.pool(), id).await
 }
 
 #[tauri::command]
@@ -30,7 +31,7 @@ pub async fn create_resource(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<Resource> {
-    learning::create(&state.pool(), input::parse(input)?, clock::today()?).await
+    resources::create(&state.pool(), input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
@@ -40,13 +41,13 @@ pub async fn update_resource(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<Resource> {
-    learning::update(&state.pool(), id, input::parse(input)?, clock::today()?).await
+    resources::update(&state.pool(), id, input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_resource(state: State<'_, AppState>, id: i64) -> AppResult<()> {
-    learning::delete(&state.pool(), id, clock::today()?).await
+    resources::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -57,7 +58,7 @@ pub async fn set_resource_status(
     status: serde_json::Value,
 ) -> AppResult<Resource> {
     let status: Option<LearningStatus> = input::parse(status)?;
-    learning::set_manual_status(&state.pool(), id, status, clock::today()?).await
+    resources::set_manual_status(&state.pool(), id, status, clock::today()?).await
 }
 
 #[tauri::command]
@@ -67,7 +68,7 @@ pub async fn log_progress(
     resource_id: i64,
     input: serde_json::Value,
 ) -> AppResult<Resource> {
-    learning::log_progress(
+    resources::log_progress(
         &state.pool(),
         resource_id,
         input::parse(input)?,
@@ -83,7 +84,7 @@ pub async fn edit_progress(
     entry_id: i64,
     input: serde_json::Value,
 ) -> AppResult<Resource> {
-    learning::edit_entry(
+    resources::edit_entry(
         &state.pool(),
         entry_id,
         input::parse(input)?,
@@ -95,14 +96,14 @@ pub async fn edit_progress(
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_progress(state: State<'_, AppState>, entry_id: i64) -> AppResult<Resource> {
-    learning::delete_entry(&state.pool(), entry_id, clock::today()?).await
+    resources::delete_entry(&state.pool(), entry_id, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn learning_history(state: State<'_, AppState>) -> AppResult<LearningHistory> {
     let month = settings::get(&state.pool()).await?.fiscal_year_start_month;
-    learning_history::history(&state.pool(), clock::today()?, month).await
+    history::history(&state.pool(), clock::today()?, month).await
 }
 
 /// Asks for a CSV file and previews it; `None` when the user cancels.
@@ -157,14 +158,14 @@ pub async fn open_resource_url(
 ) -> AppResult<()> {
     use tauri_plugin_opener::OpenerExt;
     let mut conn = state.pool().acquire().await?;
-    let resource = learning::fetch(&mut conn, id).await?;
+    let resource = resources::fetch(&mut conn, id).await?;
     let url = if certificate {
         resource.certificate_url
     } else {
         resource.url
     };
     let url = url.ok_or_else(|| AppError::invalid("url", "This resource has no web address."))?;
-    let url = crate::limits::url("url", &url)?;
+    let url = crate::infra::limits::url("url", &url)?;
     app.opener()
         .open_url(url, None::<&str>)
         .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))

@@ -2,14 +2,16 @@
 //! Every command is async so that none runs on the main thread and freezes the window.
 
 pub mod app;
-pub mod feedback;
+pub mod demo;
 pub mod files;
 pub mod framework;
-pub mod goals;
 pub mod learning;
 pub mod one_on_ones;
-pub mod plans;
+pub mod people;
+pub mod planning;
+pub mod views;
 pub mod wins;
+pub mod workflows;
 
 use std::path::PathBuf;
 use std::sync::RwLock;
@@ -43,3 +45,26 @@ impl AppState {
             .is_some()
     }
 }
+
+/// One command as the UI calls it: where it lives and the arguments it takes, by their
+/// Rust names and types. Generated from the one list in `command_list.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandSpec {
+    /// The file in `commands/` that defines it.
+    pub module: &'static str,
+    pub name: &'static str,
+    pub args: &'static [(&'static str, &'static str)],
+}
+
+macro_rules! specs {
+    ($($module:ident::$name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
+        &[$(CommandSpec {
+            module: stringify!($module),
+            name: stringify!($name),
+            args: &[$((stringify!($arg), stringify!($ty))),*],
+        }),*]
+    };
+}
+
+/// Every command the app registers, in the order of `command_list.rs`.
+pub const COMMANDS: &[CommandSpec] = with_commands!(specs);

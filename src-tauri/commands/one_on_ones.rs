@@ -1,16 +1,17 @@
-use tauri::State;
+//! Commands for one-on-ones: scheduling, agenda items, topics and action items.
 
 use super::AppState;
-use crate::agenda::{self, MeetingDetail, TopicAdded};
-use crate::clock;
-use crate::error::AppResult;
-use crate::input;
-use crate::one_on_ones::{self, ActionItem, MeetingDefaults, MeetingStatus, OneOnOne};
+use crate::infra::clock;
+use crate::infra::error::AppResult;
+use crate::infra::input;
+use crate::one_on_ones::agenda::{self, OneOnOneDetail, TopicAdded};
+use crate::one_on_ones::schedule::{self, ActionItem, OneOnOne, OneOnOneDefaults, OneOnOneStatus};
+use tauri::State;
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn list_one_on_ones(state: State<'_, AppState>) -> AppResult<Vec<OneOnOne>> {
-    one_on_ones::list(&state.pool(), None, None).await
+    schedule::list(&state.pool(), None, None).await
 }
 
 #[tauri::command]
@@ -18,8 +19,8 @@ pub async fn list_one_on_ones(state: State<'_, AppState>) -> AppResult<Vec<OneOn
 pub async fn one_on_one_defaults(
     state: State<'_, AppState>,
     person_id: Option<i64>,
-) -> AppResult<MeetingDefaults> {
-    one_on_ones::defaults(&state.pool(), clock::today()?, person_id).await
+) -> AppResult<OneOnOneDefaults> {
+    schedule::defaults(&state.pool(), clock::today()?, person_id).await
 }
 
 #[tauri::command]
@@ -28,7 +29,7 @@ pub async fn create_one_on_one(
     state: State<'_, AppState>,
     input: serde_json::Value,
 ) -> AppResult<OneOnOne> {
-    one_on_ones::create(&state.pool(), input::parse(input)?).await
+    schedule::create(&state.pool(), input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -38,7 +39,7 @@ pub async fn update_one_on_one(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<OneOnOne> {
-    one_on_ones::update(&state.pool(), id, input::parse(input)?).await
+    schedule::update(&state.pool(), id, input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -46,9 +47,9 @@ pub async fn update_one_on_one(
 pub async fn set_one_on_one_status(
     state: State<'_, AppState>,
     id: i64,
-    status: MeetingStatus,
+    status: OneOnOneStatus,
 ) -> AppResult<OneOnOne> {
-    one_on_ones::set_status(&state.pool(), id, status, clock::today()?).await
+    schedule::set_status(&state.pool(), id, status, clock::today()?).await
 }
 
 #[tauri::command]
@@ -58,29 +59,19 @@ pub async fn save_one_on_one_notes(
     id: i64,
     notes: String,
 ) -> AppResult<OneOnOne> {
-    one_on_ones::save_notes(&state.pool(), id, &notes).await
+    schedule::save_notes(&state.pool(), id, &notes).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_one_on_one(state: State<'_, AppState>, id: i64) -> AppResult<()> {
-    one_on_ones::delete(&state.pool(), id).await
+    schedule::delete(&state.pool(), id).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn one_on_one_detail(state: State<'_, AppState>, id: i64) -> AppResult<MeetingDetail> {
+pub async fn one_on_one_detail(state: State<'_, AppState>, id: i64) -> AppResult<OneOnOneDetail> {
     agenda::detail(&state.pool(), id).await
-}
-
-/// Drafts the agenda; returns the meeting and how many items were new.
-#[tauri::command]
-#[tracing::instrument(skip(state), err)]
-pub async fn prepare_agenda(
-    state: State<'_, AppState>,
-    id: i64,
-) -> AppResult<(MeetingDetail, usize)> {
-    agenda::prepare(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -89,7 +80,7 @@ pub async fn add_agenda_item(
     state: State<'_, AppState>,
     id: i64,
     text: String,
-) -> AppResult<MeetingDetail> {
+) -> AppResult<OneOnOneDetail> {
     agenda::add_item(&state.pool(), id, &text).await
 }
 
@@ -99,7 +90,7 @@ pub async fn edit_agenda_item(
     state: State<'_, AppState>,
     item_id: i64,
     text: String,
-) -> AppResult<MeetingDetail> {
+) -> AppResult<OneOnOneDetail> {
     agenda::edit_item(&state.pool(), item_id, &text).await
 }
 
@@ -109,7 +100,7 @@ pub async fn set_agenda_item_discussed(
     state: State<'_, AppState>,
     item_id: i64,
     discussed: bool,
-) -> AppResult<MeetingDetail> {
+) -> AppResult<OneOnOneDetail> {
     agenda::set_discussed(&state.pool(), item_id, discussed).await
 }
 
@@ -118,7 +109,7 @@ pub async fn set_agenda_item_discussed(
 pub async fn remove_agenda_item(
     state: State<'_, AppState>,
     item_id: i64,
-) -> AppResult<MeetingDetail> {
+) -> AppResult<OneOnOneDetail> {
     agenda::remove_item(&state.pool(), item_id).await
 }
 
@@ -127,7 +118,7 @@ pub async fn remove_agenda_item(
 pub async fn restore_agenda_item(
     state: State<'_, AppState>,
     item_id: i64,
-) -> AppResult<MeetingDetail> {
+) -> AppResult<OneOnOneDetail> {
     agenda::restore_item(&state.pool(), item_id).await
 }
 
@@ -137,7 +128,7 @@ pub async fn reorder_agenda(
     state: State<'_, AppState>,
     id: i64,
     ids: Vec<i64>,
-) -> AppResult<MeetingDetail> {
+) -> AppResult<OneOnOneDetail> {
     agenda::reorder(&state.pool(), id, &ids).await
 }
 
@@ -157,7 +148,7 @@ pub async fn add_action_item(
     id: i64,
     input: serde_json::Value,
 ) -> AppResult<ActionItem> {
-    one_on_ones::add_action(&state.pool(), id, input::parse(input)?).await
+    schedule::add_action(&state.pool(), id, input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -167,7 +158,7 @@ pub async fn update_action_item(
     action_id: i64,
     input: serde_json::Value,
 ) -> AppResult<ActionItem> {
-    one_on_ones::update_action(&state.pool(), action_id, input::parse(input)?).await
+    schedule::update_action(&state.pool(), action_id, input::parse(input)?).await
 }
 
 #[tauri::command]
@@ -177,13 +168,13 @@ pub async fn set_action_item_done(
     action_id: i64,
     done: bool,
 ) -> AppResult<ActionItem> {
-    one_on_ones::set_action_done(&state.pool(), action_id, done, clock::today()?).await
+    schedule::set_action_done(&state.pool(), action_id, done, clock::today()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_action_item(state: State<'_, AppState>, action_id: i64) -> AppResult<()> {
-    one_on_ones::delete_action(&state.pool(), action_id).await
+    schedule::delete_action(&state.pool(), action_id).await
 }
 
 #[tauri::command]
@@ -224,13 +215,13 @@ pub async fn propose_one_on_one_date(
 ) -> AppResult<Option<chrono::NaiveDate>> {
     let today = clock::today()?;
     let mut conn = state.pool().acquire().await?;
-    if one_on_ones::next_scheduled(&mut conn, Some(person_id), today)
+    if schedule::next_scheduled(&mut conn, Some(person_id), today)
         .await?
         .is_some()
     {
         return Ok(None);
     }
     Ok(Some(
-        one_on_ones::next_date(&mut conn, person_id, today).await?,
+        schedule::next_date(&mut conn, person_id, today).await?,
     ))
 }

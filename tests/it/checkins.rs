@@ -1,6 +1,6 @@
-use ladder_lib::checkins::{self, CheckIn, CheckInInput};
-use ladder_lib::error::ErrorKind;
-use ladder_lib::goals::{self, GoalStatus};
+use ladder_lib::infra::error::ErrorKind;
+use ladder_lib::planning::checkins::{self, CheckIn, CheckInInput};
+use ladder_lib::planning::goals::{self, GoalStatus};
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, done_goal, goal_tables, metric_goal, today, PERFORMANCE};
@@ -35,7 +35,9 @@ async fn the_latest_check_in_is_the_current_value_and_history_is_kept() {
     check_in(&t.pool, goal.id, "2026-11-15", Some(11.0)).await;
     // Entered later but dated earlier: history, not the current value.
     check_in(&t.pool, goal.id, "2026-10-20", Some(17.0)).await;
-    let d = goals::detail(&t.pool, goal.id, today()).await.unwrap();
+    let d = ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
+        .await
+        .unwrap();
     assert_eq!(d.goal.current_value, Some(11.0));
     assert_eq!(
         d.goal.progress_pct,
@@ -63,12 +65,18 @@ async fn the_first_check_in_starts_the_goal_and_both_are_logged() {
     .await
     .unwrap();
     let c = check_in(&t.pool, goal.id, "2026-11-20", Some(14.5)).await;
-    let goal = goals::detail(&t.pool, goal.id, today()).await.unwrap().goal;
+    let goal = ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
+        .await
+        .unwrap()
+        .goal;
     assert_eq!(goal.status, GoalStatus::InProgress);
-    let log =
-        ladder_lib::activity::for_entity(&t.pool, ladder_lib::activity::Entity::CheckIn, c.id)
-            .await
-            .unwrap();
+    let log = ladder_lib::infra::activity::for_entity(
+        &t.pool,
+        ladder_lib::infra::activity::Entity::CheckIn,
+        c.id,
+    )
+    .await
+    .unwrap();
     assert_eq!(
         log[0].summary,
         "Checked in on \"Cut escaped defects\": 14.5 defects, confidence 3"
@@ -78,10 +86,13 @@ async fn the_first_check_in_starts_the_goal_and_both_are_logged() {
         day("2026-11-20"),
         "logged on the day it describes"
     );
-    let status =
-        ladder_lib::activity::for_entity(&t.pool, ladder_lib::activity::Entity::Goal, goal.id)
-            .await
-            .unwrap();
+    let status = ladder_lib::infra::activity::for_entity(
+        &t.pool,
+        ladder_lib::infra::activity::Entity::Goal,
+        goal.id,
+    )
+    .await
+    .unwrap();
     assert!(status
         .iter()
         .any(|a| a.summary.ends_with("not started → in progress")));
@@ -162,7 +173,7 @@ async fn bad_check_ins_are_refused_and_nothing_is_written() {
     assert_eq!(err.kind(), ErrorKind::NotFound);
     assert_eq!(goal_tables(&t.pool).await, before, "nothing written");
     assert_eq!(
-        goals::detail(&t.pool, goal.id, today())
+        ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
             .await
             .unwrap()
             .goal

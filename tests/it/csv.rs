@@ -1,6 +1,6 @@
-use ladder_lib::csv_import::{self, OnDuplicate};
-use ladder_lib::error::ErrorKind;
-use ladder_lib::learning::{
+use ladder_lib::infra::error::ErrorKind;
+use ladder_lib::learning::csv_import::{self, OnDuplicate};
+use ladder_lib::learning::resources::{
     self, LearningStatus, ResourceFilter, ResourceKind, ResourceSort, Unit,
 };
 
@@ -52,7 +52,7 @@ async fn the_sample_file_previews_cleanly_and_imports() {
         (5, 0, 0)
     );
     assert_eq!(calls.last(), Some(&(5, 5)), "progress reaches the end");
-    let all = learning::list(
+    let all = resources::list(
         &t.pool,
         ResourceFilter {
             sort: Some(ResourceSort::Title),
@@ -235,7 +235,7 @@ async fn duplicates_are_skipped_or_merged_as_chosen() {
     .await
     .unwrap();
     assert_eq!((merged.created, merged.merged), (0, 2));
-    let all = learning::list(&t.pool, ResourceFilter::default())
+    let all = resources::list(&t.pool, ResourceFilter::default())
         .await
         .unwrap();
     assert_eq!(all.len(), 2);

@@ -1,12 +1,12 @@
-use ladder_lib::achievements::{self, AchievementInput};
-use ladder_lib::dashboard;
-use ladder_lib::feedback::{self, RequestInput};
-use ladder_lib::goals::{self, GoalStatus};
-use ladder_lib::learning::{self, EntryInput, ResourceInput};
-use ladder_lib::milestones::{self, MilestoneInput};
-use ladder_lib::one_on_ones::{self, ActionInput, MeetingStatus};
-use ladder_lib::people::{self, PersonInput};
-use ladder_lib::plans::{self, PlanStatus};
+use ladder_lib::learning::resources::{self, EntryInput, ResourceInput};
+use ladder_lib::one_on_ones::schedule::{self, ActionInput, OneOnOneStatus};
+use ladder_lib::people::feedback::{self, RequestInput};
+use ladder_lib::people::person::{self, PersonInput};
+use ladder_lib::planning::goals::{self, GoalStatus};
+use ladder_lib::planning::milestones::{self, MilestoneInput};
+use ladder_lib::planning::plans::{self, PlanStatus};
+use ladder_lib::views::dashboard;
+use ladder_lib::wins::win::{self, AchievementInput};
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, done_goal, today, LEADERSHIP_QUALITIES, NETWORKING, PERFORMANCE};
@@ -20,7 +20,7 @@ async fn active_plan(pool: &SqlitePool) -> i64 {
 }
 
 async fn person(pool: &SqlitePool, name: &str, cadence: Option<i64>) -> i64 {
-    people::create(
+    person::create(
         pool,
         PersonInput {
             name: name.into(),
@@ -51,7 +51,7 @@ async fn the_plan_panel_counts_days_left_and_finds_gaps() {
     .unwrap();
     // A win in Networking this quarter is evidence; one last quarter is not.
     for (area, on) in [(NETWORKING, "2026-11-03"), (PERFORMANCE, "2026-09-30")] {
-        achievements::create(
+        win::create(
             &t.pool,
             AchievementInput {
                 title: "Spoke at the guild".into(),
@@ -188,7 +188,7 @@ async fn meeting_and_learning_panels() {
         .unwrap();
     let past = common::one_on_one(&t.pool, None, "2026-11-12").await;
     let cancelled = common::one_on_one(&t.pool, None, "2026-11-27").await;
-    one_on_ones::set_status(&t.pool, cancelled, MeetingStatus::Cancelled, today())
+    schedule::set_status(&t.pool, cancelled, OneOnOneStatus::Cancelled, today())
         .await
         .unwrap();
     let next = common::one_on_one(&t.pool, None, "2026-12-03").await;
@@ -206,7 +206,7 @@ async fn meeting_and_learning_panels() {
         ("Whenever", None),
         ("Done", None),
     ] {
-        let a = one_on_ones::add_action(
+        let a = schedule::add_action(
             &t.pool,
             past,
             ActionInput {
@@ -218,7 +218,7 @@ async fn meeting_and_learning_panels() {
         .await
         .unwrap();
         if text == "Done" {
-            one_on_ones::set_action_done(&t.pool, a.id, true, today())
+            schedule::set_action_done(&t.pool, a.id, true, today())
                 .await
                 .unwrap();
         }
@@ -239,7 +239,7 @@ async fn meeting_and_learning_panels() {
     );
 
     for (title, units) in [("Half done", 2.0), ("Not started", 0.0), ("Finished", 4.0)] {
-        let r = learning::create(
+        let r = resources::create(
             &t.pool,
             ResourceInput {
                 title: title.into(),
@@ -251,7 +251,7 @@ async fn meeting_and_learning_panels() {
         .await
         .unwrap();
         if units > 0.0 {
-            learning::log_progress(
+            resources::log_progress(
                 &t.pool,
                 r.id,
                 EntryInput {

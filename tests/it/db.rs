@@ -1,4 +1,4 @@
-use ladder_lib::db;
+use ladder_lib::infra::db;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 

@@ -1,4 +1,4 @@
-use ladder_lib::error::AppError;
+use ladder_lib::infra::error::AppError;
 use serde_json::json;
 
 #[test]

@@ -1,4 +1,4 @@
-use ladder_lib::{db, example, plans};
+use ladder_lib::{demo::example, infra::db, planning::plans};
 
 use crate::common::{self, today};
 

@@ -1,12 +1,15 @@
-use ladder_lib::error::{AppError, ErrorKind};
-use ladder_lib::feedback::{self, ReceivedInput, RequestInput, RequestStatus, ResponseInput, Tone};
-use ladder_lib::people::{self, PersonInput, Relationship, Removal};
+use ladder_lib::infra::error::{AppError, ErrorKind};
+use ladder_lib::people::feedback::{
+    self, ReceivedInput, RequestInput, RequestStatus, ResponseInput, Tone,
+};
+use ladder_lib::people::person::{self, PersonInput, Relationship, Removal};
+use ladder_lib::workflows::takeaway;
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, done_goal, today, LEADERSHIP_QUALITIES, PERFORMANCE};
 
 async fn person(pool: &SqlitePool, name: &str) -> i64 {
-    people::create(
+    person::create(
         pool,
         PersonInput {
             name: name.into(),
@@ -57,7 +60,7 @@ fn assert_field(err: AppError, kind: ErrorKind, field: &str) {
 async fn a_request_goes_from_draft_to_an_answer_and_touches_the_person() {
     let t = common::db().await;
     let plan = common::plan(&t.pool, "Q4").await;
-    let goal = ladder_lib::goals::create(
+    let goal = ladder_lib::planning::goals::create(
         &t.pool,
         plan.id,
         done_goal("Run the planning meeting", LEADERSHIP_QUALITIES),
@@ -100,12 +103,15 @@ async fn a_request_goes_from_draft_to_an_answer_and_touches_the_person() {
         (r.status, r.received_on),
         (RequestStatus::Received, Some(day("2026-11-28")))
     );
-    let p = people::list(&t.pool, false).await.unwrap();
+    let p = person::list(&t.pool, false).await.unwrap();
     assert_eq!(p[0].last_contact_on, Some(day("2026-11-28")));
-    let log =
-        ladder_lib::activity::for_entity(&t.pool, ladder_lib::activity::Entity::Feedback, r.id)
-            .await
-            .unwrap();
+    let log = ladder_lib::infra::activity::for_entity(
+        &t.pool,
+        ladder_lib::infra::activity::Entity::Feedback,
+        r.id,
+    )
+    .await
+    .unwrap();
     assert_eq!(log[0].action, "received");
 }
 
@@ -381,15 +387,15 @@ async fn a_person_with_feedback_is_archived_not_deleted() {
         .await
         .unwrap();
     assert_eq!(
-        people::remove(&t.pool, quiet, today()).await.unwrap(),
+        person::remove(&t.pool, quiet, today()).await.unwrap(),
         Removal::Deleted
     );
     assert_eq!(
-        people::remove(&t.pool, talker, today()).await.unwrap(),
+        person::remove(&t.pool, talker, today()).await.unwrap(),
         Removal::Archived
     );
-    assert!(people::list(&t.pool, false).await.unwrap().is_empty());
-    let all = people::list(&t.pool, true).await.unwrap();
+    assert!(person::list(&t.pool, false).await.unwrap().is_empty());
+    let all = person::list(&t.pool, true).await.unwrap();
     assert_eq!((all.len(), all[0].archived_on), (1, Some(today())));
     assert_eq!(
         common::count(&t.pool, "feedback_requests").await,
@@ -404,7 +410,7 @@ async fn a_person_with_feedback_is_archived_not_deleted() {
         ErrorKind::Invalid,
         "personId",
     );
-    people::restore(&t.pool, talker).await.unwrap();
+    person::restore(&t.pool, talker).await.unwrap();
     assert!(feedback::create_request(&t.pool, ask(talker, "Q"), today())
         .await
         .is_ok());
@@ -419,7 +425,7 @@ async fn a_person_with_feedback_is_archived_not_deleted() {
 #[tokio::test]
 async fn one_person_is_my_manager() {
     let t = common::db().await;
-    let a = people::create(
+    let a = person::create(
         &t.pool,
         PersonInput {
             name: "Dana".into(),
@@ -429,7 +435,7 @@ async fn one_person_is_my_manager() {
     )
     .await
     .unwrap();
-    let b = people::create(
+    let b = person::create(
         &t.pool,
         PersonInput {
             name: "Eli".into(),
@@ -439,7 +445,7 @@ async fn one_person_is_my_manager() {
     )
     .await
     .unwrap();
-    let all = people::list(&t.pool, false).await.unwrap();
+    let all = person::list(&t.pool, false).await.unwrap();
     assert_eq!(
         all.iter()
             .filter(|p| p.is_my_manager)
@@ -448,7 +454,7 @@ async fn one_person_is_my_manager() {
         [b.id]
     );
     assert!(all.iter().any(|p| p.id == a.id && !p.is_my_manager));
-    let err = people::create(
+    let err = person::create(
         &t.pool,
         PersonInput {
             name: "X".into(),
@@ -459,7 +465,7 @@ async fn one_person_is_my_manager() {
     .await
     .unwrap_err();
     assert_field(err, ErrorKind::Invalid, "cadenceDays");
-    let err = people::create(
+    let err = person::create(
         &t.pool,
         PersonInput {
             name: " ".into(),
@@ -473,10 +479,10 @@ async fn one_person_is_my_manager() {
 
 #[tokio::test]
 async fn a_takeaway_becomes_a_milestone_goal_or_resource_linked_back() {
-    use feedback::{ActionTarget, FeedbackSource, TakeawayAction};
+    use takeaway::{ActionTarget, FeedbackSource, TakeawayAction};
     let t = common::db().await;
     let plan = common::plan(&t.pool, "Q4").await;
-    let goal = ladder_lib::goals::create(
+    let goal = ladder_lib::planning::goals::create(
         &t.pool,
         plan.id,
         done_goal("Run the planning meeting", LEADERSHIP_QUALITIES),
@@ -499,16 +505,16 @@ async fn a_takeaway_becomes_a_milestone_goal_or_resource_linked_back() {
 
     let milestone = TakeawayAction::Milestone {
         goal_id: goal.id,
-        milestone: ladder_lib::milestones::MilestoneInput {
+        milestone: ladder_lib::planning::milestones::MilestoneInput {
             title: "Open each update with the decision".into(),
             due_on: None,
         },
     };
-    let target = feedback::act_on(&t.pool, FeedbackSource::Request(r.id), milestone, today())
+    let target = takeaway::act_on(&t.pool, FeedbackSource::Request(r.id), milestone, today())
         .await
         .unwrap();
     assert!(matches!(target, ActionTarget::Milestone(_)));
-    let d = ladder_lib::goals::detail(&t.pool, goal.id, today())
+    let d = ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
         .await
         .unwrap();
     assert_eq!(
@@ -539,7 +545,7 @@ async fn a_takeaway_becomes_a_milestone_goal_or_resource_linked_back() {
         plan_id: plan.id,
         goal: done_goal("Demo every sprint", PERFORMANCE),
     };
-    let ActionTarget::Goal(gid) = feedback::act_on(
+    let ActionTarget::Goal(gid) = takeaway::act_on(
         &t.pool,
         FeedbackSource::Received(praise.id),
         new_goal,
@@ -549,18 +555,18 @@ async fn a_takeaway_becomes_a_milestone_goal_or_resource_linked_back() {
     .unwrap() else {
         panic!("expected a goal");
     };
-    let d = ladder_lib::goals::detail(&t.pool, gid, today())
+    let d = ladder_lib::views::goal_detail::detail(&t.pool, gid, today())
         .await
         .unwrap();
     assert_eq!(d.feedback[0].text, "Great demo");
     let course = TakeawayAction::Resource {
-        resource: ladder_lib::learning::ResourceInput {
+        resource: ladder_lib::learning::resources::ResourceInput {
             title: "Presenting with impact".into(),
             ..Default::default()
         },
     };
     assert!(matches!(
-        feedback::act_on(
+        takeaway::act_on(
             &t.pool,
             FeedbackSource::Received(praise.id),
             course,
@@ -579,13 +585,13 @@ async fn a_takeaway_becomes_a_milestone_goal_or_resource_linked_back() {
     );
     let bad = TakeawayAction::Milestone {
         goal_id: goal.id,
-        milestone: ladder_lib::milestones::MilestoneInput {
+        milestone: ladder_lib::planning::milestones::MilestoneInput {
             title: " ".into(),
             due_on: None,
         },
     };
     assert_field(
-        feedback::act_on(&t.pool, FeedbackSource::Request(r.id), bad, today())
+        takeaway::act_on(&t.pool, FeedbackSource::Request(r.id), bad, today())
             .await
             .unwrap_err(),
         ErrorKind::Invalid,
@@ -593,12 +599,12 @@ async fn a_takeaway_becomes_a_milestone_goal_or_resource_linked_back() {
     );
     let missing = TakeawayAction::Milestone {
         goal_id: goal.id,
-        milestone: ladder_lib::milestones::MilestoneInput {
+        milestone: ladder_lib::planning::milestones::MilestoneInput {
             title: "Ok".into(),
             due_on: None,
         },
     };
-    let err = feedback::act_on(&t.pool, FeedbackSource::Request(4040), missing, today())
+    let err = takeaway::act_on(&t.pool, FeedbackSource::Request(4040), missing, today())
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
@@ -706,7 +712,7 @@ async fn a_persons_page_holds_only_their_feedback_and_a_dated_history() {
     .await
     .unwrap();
 
-    let page = ladder_lib::person_page::page(&t.pool, ana, today())
+    let page = ladder_lib::views::person_page::page(&t.pool, ana, today())
         .await
         .unwrap();
     assert_eq!(page.person.name, "Ana Lima");
@@ -729,7 +735,7 @@ async fn a_persons_page_holds_only_their_feedback_and_a_dated_history() {
             ("2026-11-02".into(), "You asked: Was the plan clear?".into()),
         ]
     );
-    let err = ladder_lib::person_page::page(&t.pool, 999, today())
+    let err = ladder_lib::views::person_page::page(&t.pool, 999, today())
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
@@ -737,15 +743,15 @@ async fn a_persons_page_holds_only_their_feedback_and_a_dated_history() {
 
 #[test]
 fn the_ui_sends_takeaway_actions_in_camel_case_and_typos_are_named() {
-    let action: feedback::TakeawayAction = ladder_lib::input::parse(serde_json::json!({
+    let action: takeaway::TakeawayAction = ladder_lib::infra::input::parse(serde_json::json!({
         "kind": "milestone", "goalId": 3, "milestone": { "title": "Practise the opening" }
     }))
     .unwrap();
     assert!(matches!(
         action,
-        feedback::TakeawayAction::Milestone { goal_id: 3, .. }
+        takeaway::TakeawayAction::Milestone { goal_id: 3, .. }
     ));
-    let err = ladder_lib::input::parse::<feedback::TakeawayAction>(serde_json::json!({
+    let err = ladder_lib::infra::input::parse::<takeaway::TakeawayAction>(serde_json::json!({
         "kind": "milestone", "goal_id": 3, "milestone": { "title": "x" }
     }))
     .unwrap_err();

@@ -1,11 +1,12 @@
-use ladder_lib::framework;
+use ladder_lib::framework::focus_areas;
+use ladder_lib::framework::principles;
 
 use crate::common;
 
 #[tokio::test]
 async fn the_seven_focus_areas_come_in_order_with_their_facets() {
     let t = common::db().await;
-    let areas = framework::focus_areas(&t.pool).await.unwrap();
+    let areas = focus_areas::list(&t.pool).await.unwrap();
     let names: Vec<&str> = areas.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(
         names,
@@ -47,7 +48,7 @@ async fn the_seven_focus_areas_come_in_order_with_their_facets() {
 #[tokio::test]
 async fn the_default_framework_is_the_sixteen_leadership_principles() {
     let t = common::db().await;
-    let principles = framework::principles(&t.pool, false).await.unwrap();
+    let principles = principles::list(&t.pool, false).await.unwrap();
     assert_eq!(principles.len(), 16);
     assert_eq!(principles[0].name, "Customer Obsession");
     assert_eq!(principles[1].name, "Ownership");
@@ -73,10 +74,10 @@ async fn retired_principles_leave_the_list_unless_asked_for() {
         .execute(&t.pool)
         .await
         .unwrap();
-    let active = framework::principles(&t.pool, false).await.unwrap();
+    let active = principles::list(&t.pool, false).await.unwrap();
     assert_eq!(active.len(), 15);
     assert!(active.iter().all(|p| p.name != "Frugality"));
-    let all = framework::principles(&t.pool, true).await.unwrap();
+    let all = principles::list(&t.pool, true).await.unwrap();
     assert_eq!(all.len(), 16);
 }
 

@@ -1,5 +1,5 @@
-use ladder_lib::generator::{self, Scale};
-use ladder_lib::plans::{self, PlanStatus};
+use ladder_lib::demo::generator::{self, Scale};
+use ladder_lib::planning::plans::{self, PlanStatus};
 
 use crate::common::{self, day, today};
 

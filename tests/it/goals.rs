@@ -1,7 +1,7 @@
-use ladder_lib::activity::{self, Entity};
-use ladder_lib::error::{AppError, ErrorKind};
-use ladder_lib::goals::{self, GoalInput, GoalStatus, MeasureKind, Priority};
-use ladder_lib::plans;
+use ladder_lib::infra::activity::{self, Entity};
+use ladder_lib::infra::error::{AppError, ErrorKind};
+use ladder_lib::planning::goals::{self, GoalInput, GoalStatus, MeasureKind, Priority};
+use ladder_lib::planning::plans;
 
 use crate::common::{
     self, day, done_goal, goal_tables, metric_goal, today, LEADERSHIP_QUALITIES, PERFORMANCE,
@@ -64,7 +64,9 @@ async fn a_goal_keeps_its_tags_links_and_due_date() {
     let goal = goals::create(&t.pool, plan.id, input, today())
         .await
         .unwrap();
-    let d = goals::detail(&t.pool, goal.id, today()).await.unwrap();
+    let d = ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
+        .await
+        .unwrap();
     assert_eq!(d.facet_ids, vec![communication], "duplicates collapse");
     assert_eq!(d.principle_ids, vec![ownership]);
     assert_eq!(d.links, vec!["https://wiki.example.com/ops-review"]);
@@ -84,7 +86,9 @@ async fn a_goal_keeps_its_tags_links_and_due_date() {
     .unwrap();
     assert_eq!(edited.due_on, None);
     assert_eq!(edited.priority, Priority::High);
-    let d = goals::detail(&t.pool, goal.id, today()).await.unwrap();
+    let d = ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
+        .await
+        .unwrap();
     assert_eq!((d.facet_ids.len(), d.links.len()), (1, 1));
 
     // Moving to another area drops the facets that belonged to the old one.
@@ -96,11 +100,13 @@ async fn a_goal_keeps_its_tags_links_and_due_date() {
     )
     .await
     .unwrap();
-    assert!(goals::detail(&t.pool, goal.id, today())
-        .await
-        .unwrap()
-        .facet_ids
-        .is_empty());
+    assert!(
+        ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
+            .await
+            .unwrap()
+            .facet_ids
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -349,16 +355,21 @@ async fn a_closed_plan_refuses_every_change() {
             .await
             .err(),
         goals::delete(&t.pool, goal.id, today()).await.err(),
-        ladder_lib::milestones::add(&t.pool, goal.id, crate::milestones::named("New"), today())
+        ladder_lib::planning::milestones::add(
+            &t.pool,
+            goal.id,
+            crate::milestones::named("New"),
+            today(),
+        )
+        .await
+        .err(),
+        ladder_lib::planning::milestones::set_done(&t.pool, m.id, true, today())
             .await
             .err(),
-        ladder_lib::milestones::set_done(&t.pool, m.id, true, today())
+        ladder_lib::planning::milestones::delete(&t.pool, m.id, today())
             .await
             .err(),
-        ladder_lib::milestones::delete(&t.pool, m.id, today())
-            .await
-            .err(),
-        ladder_lib::checkins::add(
+        ladder_lib::planning::checkins::add(
             &t.pool,
             goal.id,
             crate::checkins::reading("2026-11-20", Some(9.0)),
@@ -366,7 +377,7 @@ async fn a_closed_plan_refuses_every_change() {
         )
         .await
         .err(),
-        ladder_lib::assessments::save_opening(&t.pool, plan.id, vec![])
+        ladder_lib::planning::assessments::save_opening(&t.pool, plan.id, vec![])
             .await
             .err(),
     ];

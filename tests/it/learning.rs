@@ -1,6 +1,6 @@
-use ladder_lib::error::{AppError, ErrorKind};
-use ladder_lib::input;
-use ladder_lib::learning::{
+use ladder_lib::infra::error::{AppError, ErrorKind};
+use ladder_lib::infra::input;
+use ladder_lib::learning::resources::{
     self, EntryInput, LearningStatus, ResourceFilter, ResourceInput, ResourceKind, ResourceSort,
     Unit,
 };
@@ -52,7 +52,7 @@ fn assert_invalid(err: AppError, field: &str) {
 #[tokio::test]
 async fn a_twelve_lesson_course_goes_from_planned_to_completed_through_its_log() {
     let t = common::db().await;
-    let r = learning::create(
+    let r = resources::create(
         &t.pool,
         course("People management basics", Some(12.0), Unit::Lessons),
         today(),
@@ -60,18 +60,18 @@ async fn a_twelve_lesson_course_goes_from_planned_to_completed_through_its_log()
     .await
     .unwrap();
     assert_eq!((r.status, r.percent), (LearningStatus::Planned, Some(0)));
-    let r = learning::log_progress(&t.pool, r.id, did(3.0, "2026-11-02"), today())
+    let r = resources::log_progress(&t.pool, r.id, did(3.0, "2026-11-02"), today())
         .await
         .unwrap();
     assert_eq!(
         (r.status, r.percent),
         (LearningStatus::InProgress, Some(25))
     );
-    let r = learning::log_progress(&t.pool, r.id, did(3.0, "2026-11-09"), today())
+    let r = resources::log_progress(&t.pool, r.id, did(3.0, "2026-11-09"), today())
         .await
         .unwrap();
     assert_eq!(r.percent, Some(50));
-    let r = learning::log_progress(&t.pool, r.id, did(6.0, "2026-11-20"), today())
+    let r = resources::log_progress(&t.pool, r.id, did(6.0, "2026-11-20"), today())
         .await
         .unwrap();
     assert_eq!(
@@ -83,10 +83,13 @@ async fn a_twelve_lesson_course_goes_from_planned_to_completed_through_its_log()
         )
     );
     assert_eq!((r.units_done, r.minutes_spent), (12.0, 90));
-    let log =
-        ladder_lib::activity::for_entity(&t.pool, ladder_lib::activity::Entity::Resource, r.id)
-            .await
-            .unwrap();
+    let log = ladder_lib::infra::activity::for_entity(
+        &t.pool,
+        ladder_lib::infra::activity::Entity::Resource,
+        r.id,
+    )
+    .await
+    .unwrap();
     let completed: Vec<_> = log.iter().filter(|a| a.action == "completed").collect();
     assert_eq!(completed.len(), 1);
     assert_eq!(
@@ -98,20 +101,20 @@ async fn a_twelve_lesson_course_goes_from_planned_to_completed_through_its_log()
 #[tokio::test]
 async fn saying_where_you_are_records_the_difference() {
     let t = common::db().await;
-    let r = learning::create(&t.pool, course("Book", Some(300.0), Unit::Pages), today())
+    let r = resources::create(&t.pool, course("Book", Some(300.0), Unit::Pages), today())
         .await
         .unwrap();
-    learning::log_progress(&t.pool, r.id, did(40.0, "2026-11-01"), today())
+    resources::log_progress(&t.pool, r.id, did(40.0, "2026-11-01"), today())
         .await
         .unwrap();
     let at = EntryInput {
         at: Some(100.0),
         ..Default::default()
     };
-    let r = learning::log_progress(&t.pool, r.id, at, today())
+    let r = resources::log_progress(&t.pool, r.id, at, today())
         .await
         .unwrap();
-    let d = learning::detail(&t.pool, r.id).await.unwrap();
+    let d = resources::detail(&t.pool, r.id).await.unwrap();
     assert_eq!(
         d.entries.iter().map(|e| e.units).collect::<Vec<_>>(),
         [40.0, 60.0]
@@ -123,7 +126,7 @@ async fn saying_where_you_are_records_the_difference() {
         ..Default::default()
     };
     assert_invalid(
-        learning::log_progress(&t.pool, r.id, back, today())
+        resources::log_progress(&t.pool, r.id, back, today())
             .await
             .unwrap_err(),
         "at",
@@ -133,22 +136,22 @@ async fn saying_where_you_are_records_the_difference() {
 #[tokio::test]
 async fn countable_units_cannot_pass_the_total_but_hours_can() {
     let t = common::db().await;
-    let lessons = learning::create(
+    let lessons = resources::create(
         &t.pool,
         course("Lessons", Some(12.0), Unit::Lessons),
         today(),
     )
     .await
     .unwrap();
-    learning::log_progress(&t.pool, lessons.id, did(10.0, "2026-11-01"), today())
+    resources::log_progress(&t.pool, lessons.id, did(10.0, "2026-11-01"), today())
         .await
         .unwrap();
     let before = tables(&t.pool).await;
-    let err = learning::log_progress(&t.pool, lessons.id, did(3.0, "2026-11-02"), today())
+    let err = resources::log_progress(&t.pool, lessons.id, did(3.0, "2026-11-02"), today())
         .await
         .unwrap_err();
     assert_invalid(err, "units");
-    let err = learning::log_progress(
+    let err = resources::log_progress(
         &t.pool,
         lessons.id,
         EntryInput {
@@ -162,18 +165,18 @@ async fn countable_units_cannot_pass_the_total_but_hours_can() {
     assert_invalid(err, "at");
     assert_eq!(tables(&t.pool).await, before, "nothing written");
 
-    let hours = learning::create(
+    let hours = resources::create(
         &t.pool,
         course("Workshop", Some(10.0), Unit::Hours),
         today(),
     )
     .await
     .unwrap();
-    let r = learning::log_progress(&t.pool, hours.id, did(8.0, "2026-11-01"), today())
+    let r = resources::log_progress(&t.pool, hours.id, did(8.0, "2026-11-01"), today())
         .await
         .unwrap();
     assert_eq!(r.percent, Some(80));
-    let r = learning::log_progress(&t.pool, hours.id, did(5.0, "2026-11-03"), today())
+    let r = resources::log_progress(&t.pool, hours.id, did(5.0, "2026-11-03"), today())
         .await
         .unwrap();
     assert_eq!(
@@ -185,23 +188,23 @@ async fn countable_units_cannot_pass_the_total_but_hours_can() {
 #[tokio::test]
 async fn editing_or_deleting_an_entry_recomputes_everything() {
     let t = common::db().await;
-    let r = learning::create(
+    let r = resources::create(
         &t.pool,
         course("Course", Some(12.0), Unit::Lessons),
         today(),
     )
     .await
     .unwrap();
-    learning::log_progress(&t.pool, r.id, did(6.0, "2026-11-01"), today())
+    resources::log_progress(&t.pool, r.id, did(6.0, "2026-11-01"), today())
         .await
         .unwrap();
-    learning::log_progress(&t.pool, r.id, did(6.0, "2026-11-08"), today())
+    resources::log_progress(&t.pool, r.id, did(6.0, "2026-11-08"), today())
         .await
         .unwrap();
-    let d = learning::detail(&t.pool, r.id).await.unwrap();
+    let d = resources::detail(&t.pool, r.id).await.unwrap();
     assert_eq!(d.resource.status, LearningStatus::Completed);
 
-    let r = learning::edit_entry(&t.pool, d.entries[1].id, did(2.0, "2026-11-08"), today())
+    let r = resources::edit_entry(&t.pool, d.entries[1].id, did(2.0, "2026-11-08"), today())
         .await
         .unwrap();
     assert_eq!(
@@ -209,15 +212,15 @@ async fn editing_or_deleting_an_entry_recomputes_everything() {
         (LearningStatus::InProgress, Some(67), None)
     );
     // The edited entry may grow again up to the total, not past it.
-    let err = learning::edit_entry(&t.pool, d.entries[1].id, did(7.0, "2026-11-08"), today())
+    let err = resources::edit_entry(&t.pool, d.entries[1].id, did(7.0, "2026-11-08"), today())
         .await
         .unwrap_err();
     assert_invalid(err, "units");
-    let r = learning::delete_entry(&t.pool, d.entries[1].id, today())
+    let r = resources::delete_entry(&t.pool, d.entries[1].id, today())
         .await
         .unwrap();
     assert_eq!((r.units_done, r.percent), (6.0, Some(50)));
-    let r = learning::delete_entry(&t.pool, d.entries[0].id, today())
+    let r = resources::delete_entry(&t.pool, d.entries[0].id, today())
         .await
         .unwrap();
     assert_eq!(
@@ -229,42 +232,43 @@ async fn editing_or_deleting_an_entry_recomputes_everything() {
 #[tokio::test]
 async fn completed_or_dropped_by_hand_overrides_the_log_until_cleared() {
     let t = common::db().await;
-    let r = learning::create(&t.pool, course("Talk", None, Unit::Hours), today())
+    let r = resources::create(&t.pool, course("Talk", None, Unit::Hours), today())
         .await
         .unwrap();
     assert_eq!(r.percent, None, "no total, no percentage");
-    let r = learning::set_manual_status(&t.pool, r.id, Some(LearningStatus::Completed), today())
+    let r = resources::set_manual_status(&t.pool, r.id, Some(LearningStatus::Completed), today())
         .await
         .unwrap();
     assert_eq!(
         (r.status, r.percent, r.completed_on, r.manual),
         (LearningStatus::Completed, Some(100), Some(today()), true)
     );
-    let r = learning::set_manual_status(&t.pool, r.id, Some(LearningStatus::Dropped), today())
+    let r = resources::set_manual_status(&t.pool, r.id, Some(LearningStatus::Dropped), today())
         .await
         .unwrap();
     assert_eq!((r.status, r.completed_on), (LearningStatus::Dropped, None));
-    let r = learning::set_manual_status(&t.pool, r.id, None, today())
+    let r = resources::set_manual_status(&t.pool, r.id, None, today())
         .await
         .unwrap();
     assert_eq!(r.status, LearningStatus::Planned);
-    let err = learning::set_manual_status(&t.pool, r.id, Some(LearningStatus::InProgress), today())
-        .await
-        .unwrap_err();
+    let err =
+        resources::set_manual_status(&t.pool, r.id, Some(LearningStatus::InProgress), today())
+            .await
+            .unwrap_err();
     assert_invalid(err, "status");
 }
 
 #[tokio::test]
 async fn bad_resources_and_entries_are_refused_at_their_field() {
     let t = common::db().await;
-    let r = learning::create(
+    let r = resources::create(
         &t.pool,
         course("Course", Some(12.0), Unit::Lessons),
         today(),
     )
     .await
     .unwrap();
-    learning::log_progress(&t.pool, r.id, did(5.0, "2026-11-01"), today())
+    resources::log_progress(&t.pool, r.id, did(5.0, "2026-11-01"), today())
         .await
         .unwrap();
     let before = tables(&t.pool).await;
@@ -318,11 +322,13 @@ async fn bad_resources_and_entries_are_refused_at_their_field() {
     ];
     for (input, field) in cases {
         assert_invalid(
-            learning::create(&t.pool, input, today()).await.unwrap_err(),
+            resources::create(&t.pool, input, today())
+                .await
+                .unwrap_err(),
             field,
         );
     }
-    let shrink = learning::update(
+    let shrink = resources::update(
         &t.pool,
         r.id,
         course("Course", Some(4.0), Unit::Lessons),
@@ -353,7 +359,7 @@ async fn bad_resources_and_entries_are_refused_at_their_field() {
     ];
     for (input, field) in entries {
         assert_invalid(
-            learning::log_progress(&t.pool, r.id, input, today())
+            resources::log_progress(&t.pool, r.id, input, today())
                 .await
                 .unwrap_err(),
             field,
@@ -370,7 +376,7 @@ async fn bad_resources_and_entries_are_refused_at_their_field() {
 #[tokio::test]
 async fn the_library_filters_and_sorts() {
     let t = common::db().await;
-    let a = learning::create(
+    let a = resources::create(
         &t.pool,
         ResourceInput {
             target_on: Some("2027-02-01".into()),
@@ -380,7 +386,7 @@ async fn the_library_filters_and_sorts() {
     )
     .await
     .unwrap();
-    let b = learning::create(
+    let b = resources::create(
         &t.pool,
         ResourceInput {
             kind: Some(ResourceKind::Book),
@@ -391,29 +397,30 @@ async fn the_library_filters_and_sorts() {
     )
     .await
     .unwrap();
-    learning::log_progress(&t.pool, a.id, did(1.0, "2026-11-20"), today())
+    resources::log_progress(&t.pool, a.id, did(1.0, "2026-11-20"), today())
         .await
         .unwrap();
-    let ids =
-        |v: Vec<ladder_lib::learning::Resource>| v.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    let ids = |v: Vec<ladder_lib::learning::resources::Resource>| {
+        v.into_iter().map(|r| r.id).collect::<Vec<_>>()
+    };
     let by = |sort| ResourceFilter {
         sort: Some(sort),
         ..Default::default()
     };
     assert_eq!(
-        ids(learning::list(&t.pool, by(ResourceSort::Title))
+        ids(resources::list(&t.pool, by(ResourceSort::Title))
             .await
             .unwrap()),
         [b.id, a.id]
     );
     assert_eq!(
-        ids(learning::list(&t.pool, by(ResourceSort::Target))
+        ids(resources::list(&t.pool, by(ResourceSort::Target))
             .await
             .unwrap()),
         [b.id, a.id]
     );
     assert_eq!(
-        ids(learning::list(&t.pool, by(ResourceSort::Recent))
+        ids(resources::list(&t.pool, by(ResourceSort::Recent))
             .await
             .unwrap()),
         [a.id, b.id]
@@ -423,29 +430,29 @@ async fn the_library_filters_and_sorts() {
         ..Default::default()
     };
     assert_eq!(
-        ids(learning::list(&t.pool, in_progress).await.unwrap()),
+        ids(resources::list(&t.pool, in_progress).await.unwrap()),
         [a.id]
     );
     let books = ResourceFilter {
         kind: Some(ResourceKind::Book),
         ..Default::default()
     };
-    assert_eq!(ids(learning::list(&t.pool, books).await.unwrap()), [b.id]);
+    assert_eq!(ids(resources::list(&t.pool, books).await.unwrap()), [b.id]);
 }
 
 #[tokio::test]
 async fn history_counts_completions_per_quarter_and_minutes_per_week() {
     let t = common::db().await;
-    let a = learning::create(&t.pool, course("A", Some(1.0), Unit::Lessons), today())
+    let a = resources::create(&t.pool, course("A", Some(1.0), Unit::Lessons), today())
         .await
         .unwrap();
-    let b = learning::create(&t.pool, course("B", Some(1.0), Unit::Lessons), today())
+    let b = resources::create(&t.pool, course("B", Some(1.0), Unit::Lessons), today())
         .await
         .unwrap();
-    let c = learning::create(&t.pool, course("C", Some(10.0), Unit::Lessons), today())
+    let c = resources::create(&t.pool, course("C", Some(10.0), Unit::Lessons), today())
         .await
         .unwrap();
-    learning::log_progress(
+    resources::log_progress(
         &t.pool,
         a.id,
         EntryInput {
@@ -456,7 +463,7 @@ async fn history_counts_completions_per_quarter_and_minutes_per_week() {
     )
     .await
     .unwrap();
-    learning::log_progress(
+    resources::log_progress(
         &t.pool,
         b.id,
         EntryInput {
@@ -467,7 +474,7 @@ async fn history_counts_completions_per_quarter_and_minutes_per_week() {
     )
     .await
     .unwrap();
-    learning::log_progress(
+    resources::log_progress(
         &t.pool,
         c.id,
         EntryInput {
@@ -478,7 +485,7 @@ async fn history_counts_completions_per_quarter_and_minutes_per_week() {
     )
     .await
     .unwrap();
-    learning::log_progress(
+    resources::log_progress(
         &t.pool,
         c.id,
         EntryInput {
@@ -490,7 +497,7 @@ async fn history_counts_completions_per_quarter_and_minutes_per_week() {
     .await
     .unwrap();
 
-    let h = ladder_lib::learning_history::history(&t.pool, today(), 1)
+    let h = ladder_lib::learning::history::history(&t.pool, today(), 1)
         .await
         .unwrap();
     assert_eq!(h.completed_per_quarter.len(), 8);
@@ -519,7 +526,7 @@ async fn history_counts_completions_per_quarter_and_minutes_per_week() {
 async fn the_library_comes_a_page_at_a_time() {
     let t = common::db().await;
     for i in 0..5 {
-        learning::create(
+        resources::create(
             &t.pool,
             course(&format!("Course {i}"), None, Unit::Lessons),
             today(),
@@ -533,18 +540,19 @@ async fn the_library_comes_a_page_at_a_time() {
         offset: Some(offset),
         ..Default::default()
     };
-    let titles =
-        |v: Vec<ladder_lib::learning::Resource>| v.into_iter().map(|r| r.title).collect::<Vec<_>>();
+    let titles = |v: Vec<ladder_lib::learning::resources::Resource>| {
+        v.into_iter().map(|r| r.title).collect::<Vec<_>>()
+    };
     assert_eq!(
-        titles(learning::list(&t.pool, page(0)).await.unwrap()),
+        titles(resources::list(&t.pool, page(0)).await.unwrap()),
         ["Course 0", "Course 1"]
     );
     assert_eq!(
-        titles(learning::list(&t.pool, page(4)).await.unwrap()),
+        titles(resources::list(&t.pool, page(4)).await.unwrap()),
         ["Course 4"]
     );
     assert_eq!(
-        learning::list(&t.pool, ResourceFilter::default())
+        resources::list(&t.pool, ResourceFilter::default())
             .await
             .unwrap()
             .len(),
@@ -557,7 +565,7 @@ async fn the_library_comes_a_page_at_a_time() {
 async fn the_goal_panel_lists_the_resources_linked_to_the_goal() {
     let t = common::db().await;
     let plan = common::plan(&t.pool, "Q4").await;
-    let goal = ladder_lib::goals::create(
+    let goal = ladder_lib::planning::goals::create(
         &t.pool,
         plan.id,
         common::done_goal("Grow as a manager", 2),
@@ -569,11 +577,11 @@ async fn the_goal_panel_lists_the_resources_linked_to_the_goal() {
         goal_ids: Some(vec![goal.id, goal.id]),
         ..course("Course", Some(4.0), Unit::Lessons)
     };
-    let r = learning::create(&t.pool, input, today()).await.unwrap();
-    learning::log_progress(&t.pool, r.id, did(1.0, "2026-11-20"), today())
+    let r = resources::create(&t.pool, input, today()).await.unwrap();
+    resources::log_progress(&t.pool, r.id, did(1.0, "2026-11-20"), today())
         .await
         .unwrap();
-    let d = ladder_lib::goals::detail(&t.pool, goal.id, today())
+    let d = ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
         .await
         .unwrap();
     assert_eq!(
@@ -584,14 +592,14 @@ async fn the_goal_panel_lists_the_resources_linked_to_the_goal() {
         [("Course", Some(25))]
     );
     assert_eq!(
-        learning::detail(&t.pool, r.id).await.unwrap().goal_ids,
+        resources::detail(&t.pool, r.id).await.unwrap().goal_ids,
         [goal.id]
     );
     // Deleting the goal unlinks the resource and keeps it.
-    ladder_lib::goals::delete(&t.pool, goal.id, today())
+    ladder_lib::planning::goals::delete(&t.pool, goal.id, today())
         .await
         .unwrap();
-    assert!(learning::detail(&t.pool, r.id)
+    assert!(resources::detail(&t.pool, r.id)
         .await
         .unwrap()
         .goal_ids

@@ -1,6 +1,6 @@
-use ladder_lib::error::ErrorKind;
-use ladder_lib::goals;
-use ladder_lib::milestones::{self, Milestone, MilestoneInput};
+use ladder_lib::infra::error::ErrorKind;
+use ladder_lib::planning::goals;
+use ladder_lib::planning::milestones::{self, Milestone, MilestoneInput};
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, done_goal, goal_tables, today, PERFORMANCE};
@@ -96,7 +96,7 @@ async fn completing_keeps_the_day_and_reopening_clears_it() {
         .await
         .unwrap();
     assert_eq!(again.done_on, Some(today()));
-    let goal_now = ladder_lib::goals::detail(&t.pool, goal.id, today())
+    let goal_now = ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
         .await
         .unwrap()
         .goal;
@@ -106,7 +106,7 @@ async fn completing_keeps_the_day_and_reopening_clears_it() {
     );
     assert_eq!(
         goal_now.status,
-        ladder_lib::goals::GoalStatus::InProgress,
+        ladder_lib::planning::goals::GoalStatus::InProgress,
         "a finished step starts the goal"
     );
 
@@ -114,13 +114,16 @@ async fn completing_keeps_the_day_and_reopening_clears_it() {
         .await
         .unwrap();
     assert_eq!(reopened.done_on, None);
-    let actions: Vec<String> =
-        ladder_lib::activity::for_entity(&t.pool, ladder_lib::activity::Entity::Milestone, m.id)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|a| a.action)
-            .collect();
+    let actions: Vec<String> = ladder_lib::infra::activity::for_entity(
+        &t.pool,
+        ladder_lib::infra::activity::Entity::Milestone,
+        m.id,
+    )
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|a| a.action)
+    .collect();
     assert_eq!(actions, ["created", "completed", "reopened"]);
 }
 
@@ -161,7 +164,7 @@ async fn a_milestone_past_its_due_date_is_overdue_until_done() {
     assert!(late.overdue);
     assert!(!due_today.overdue, "due today is not yet overdue");
     assert_eq!(
-        ladder_lib::goals::detail(&t.pool, goal.id, today())
+        ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
             .await
             .unwrap()
             .goal

@@ -1,19 +1,20 @@
-use ladder_lib::achievements::{self, AchievementInput};
-use ladder_lib::agenda::{self, Section, SourceKind, TopicInput};
-use ladder_lib::checkins::{self, CheckInInput};
-use ladder_lib::error::{AppError, ErrorKind};
-use ladder_lib::feedback::{self, ReceivedInput, RequestInput, ResponseInput, Tone};
-use ladder_lib::goals;
-use ladder_lib::learning::{self, EntryInput, ResourceInput, Unit};
-use ladder_lib::milestones::{self, MilestoneInput};
-use ladder_lib::one_on_ones::{self, ActionInput, MeetingInput, MeetingStatus, Owner};
-use ladder_lib::people::{self, PersonInput, Relationship};
+use ladder_lib::infra::error::{AppError, ErrorKind};
+use ladder_lib::learning::resources::{self, EntryInput, ResourceInput, Unit};
+use ladder_lib::one_on_ones::agenda::{self, Section, SourceKind, TopicInput};
+use ladder_lib::one_on_ones::schedule::{self, ActionInput, OneOnOneInput, OneOnOneStatus, Owner};
+use ladder_lib::people::feedback::{self, ReceivedInput, RequestInput, ResponseInput, Tone};
+use ladder_lib::people::person::{self, PersonInput, Relationship};
+use ladder_lib::planning::checkins::{self, CheckInInput};
+use ladder_lib::planning::goals;
+use ladder_lib::planning::milestones::{self, MilestoneInput};
+use ladder_lib::views::agenda_draft;
+use ladder_lib::wins::win::{self, AchievementInput};
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, done_goal, metric_goal, today, LEADERSHIP_QUALITIES, PERFORMANCE};
 
 async fn person(pool: &SqlitePool, name: &str, manager: bool) -> i64 {
-    people::create(
+    person::create(
         pool,
         PersonInput {
             name: name.into(),
@@ -33,7 +34,7 @@ async fn person(pool: &SqlitePool, name: &str, manager: bool) -> i64 {
 }
 
 async fn win(pool: &SqlitePool, title: &str, on: &str) -> i64 {
-    achievements::create(
+    win::create(
         pool,
         AchievementInput {
             title: title.into(),
@@ -51,7 +52,7 @@ async fn win(pool: &SqlitePool, title: &str, on: &str) -> i64 {
     .id
 }
 
-fn texts(d: &agenda::MeetingDetail) -> Vec<(Section, String)> {
+fn texts(d: &agenda::OneOnOneDetail) -> Vec<(Section, String)> {
     d.agenda
         .iter()
         .map(|i| (i.section, i.text.clone()))
@@ -59,7 +60,7 @@ fn texts(d: &agenda::MeetingDetail) -> Vec<(Section, String)> {
 }
 
 async fn resource(pool: &SqlitePool, title: &str, total: f64, unit: Unit) -> i64 {
-    learning::create(
+    resources::create(
         pool,
         ResourceInput {
             title: title.into(),
@@ -75,7 +76,7 @@ async fn resource(pool: &SqlitePool, title: &str, total: f64, unit: Unit) -> i64
 }
 
 async fn progress(pool: &SqlitePool, id: i64, units: f64, on: &str) {
-    learning::log_progress(
+    resources::log_progress(
         pool,
         id,
         EntryInput {
@@ -102,7 +103,7 @@ async fn the_agenda_is_drafted_from_what_happened_since_the_last_one_on_one() {
     agenda::add_item(pool, first, "Ask about the offsite")
         .await
         .unwrap();
-    one_on_ones::add_action(
+    schedule::add_action(
         pool,
         first,
         ActionInput {
@@ -113,7 +114,7 @@ async fn the_agenda_is_drafted_from_what_happened_since_the_last_one_on_one() {
     )
     .await
     .unwrap();
-    one_on_ones::set_status(pool, first, MeetingStatus::Held, today())
+    schedule::set_status(pool, first, OneOnOneStatus::Held, today())
         .await
         .unwrap();
 
@@ -228,7 +229,7 @@ async fn the_agenda_is_drafted_from_what_happened_since_the_last_one_on_one() {
     assert_eq!(added.person_name, "Dana Kim");
 
     let next = common::one_on_one(pool, None, "2026-11-26").await;
-    let (detail, added) = agenda::prepare(pool, next, today()).await.unwrap();
+    let (detail, added) = agenda_draft::prepare(pool, next, today()).await.unwrap();
     use Section::*;
     let expected: Vec<(Section, String)> = vec![
         (Wins, "Cut failed releases (Failed releases: 8 → 2 per month)"),
@@ -264,8 +265,8 @@ async fn the_agenda_is_drafted_from_what_happened_since_the_last_one_on_one() {
 
     // Drafting is deterministic: the same day gives the same items.
     let mut conn = pool.acquire().await.unwrap();
-    let m = one_on_ones::fetch(&mut conn, next).await.unwrap();
-    let again = agenda::draft(&mut conn, &m, today()).await.unwrap();
+    let m = schedule::fetch(&mut conn, next).await.unwrap();
+    let again = agenda_draft::draft(&mut conn, &m, today()).await.unwrap();
     let again: Vec<(Section, String)> = again.into_iter().map(|d| (d.section, d.text)).collect();
     assert_eq!(again, expected);
 }
@@ -278,7 +279,9 @@ async fn the_first_agenda_covers_the_last_fourteen_days() {
     win(&t.pool, "Fourteen days ago", "2026-11-12").await;
     win(&t.pool, "Thirteen days ago", "2026-11-13").await;
     let first = common::one_on_one(&t.pool, None, "2026-11-27").await;
-    let (detail, _) = agenda::prepare(&t.pool, first, today()).await.unwrap();
+    let (detail, _) = agenda_draft::prepare(&t.pool, first, today())
+        .await
+        .unwrap();
     let wins: Vec<String> = detail
         .agenda
         .iter()
@@ -301,7 +304,9 @@ async fn preparing_again_adds_what_is_new_and_keeps_the_users_edits() {
     win(pool, "Shipped the migration", "2026-11-20").await;
     win(pool, "Ran the retro", "2026-11-21").await;
     let m = common::one_on_one(pool, None, "2026-11-27").await;
-    let (d, _) = agenda::prepare(pool, m, day("2026-11-25")).await.unwrap();
+    let (d, _) = agenda_draft::prepare(pool, m, day("2026-11-25"))
+        .await
+        .unwrap();
     assert_eq!(d.agenda.len(), 3);
     let (shipped, retro, career) = (d.agenda[0].id, d.agenda[1].id, d.agenda[2].id);
 
@@ -320,7 +325,7 @@ async fn preparing_again_adds_what_is_new_and_keeps_the_users_edits() {
 
     // A new win arrives; preparing again adds it next to the other wins, and only it.
     win(pool, "Hired a new engineer", "2026-11-26").await;
-    let (d, added) = agenda::prepare(pool, m, today()).await.unwrap();
+    let (d, added) = agenda_draft::prepare(pool, m, today()).await.unwrap();
     assert_eq!(added, 1);
     let got: Vec<&str> = d.agenda.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(
@@ -334,7 +339,7 @@ async fn preparing_again_adds_what_is_new_and_keeps_the_users_edits() {
     );
     assert!(d.agenda[2].edited);
     // Preparing a third time changes nothing.
-    let (d2, added) = agenda::prepare(pool, m, today()).await.unwrap();
+    let (d2, added) = agenda_draft::prepare(pool, m, today()).await.unwrap();
     assert_eq!(added, 0);
     assert_eq!(texts(&d2), texts(&d));
 }
@@ -346,7 +351,9 @@ async fn a_removed_item_comes_back_where_it_was_on_undo() {
     person(pool, "Dana Kim", true).await;
     win(pool, "Shipped the migration", "2026-11-20").await;
     let m = common::one_on_one(pool, None, "2026-11-27").await;
-    let (d, _) = agenda::prepare(pool, m, day("2026-11-25")).await.unwrap();
+    let (d, _) = agenda_draft::prepare(pool, m, day("2026-11-25"))
+        .await
+        .unwrap();
     let (shipped, career) = (d.agenda[0].id, d.agenda[1].id);
     agenda::edit_item(pool, shipped, "Shipped it early")
         .await
@@ -384,13 +391,13 @@ async fn a_removed_item_comes_back_where_it_was_on_undo() {
     let err = agenda::restore_item(pool, 9_999).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
     // Restoring does not make preparing again add a second copy.
-    let (_, added) = agenda::prepare(pool, m, today()).await.unwrap();
+    let (_, added) = agenda_draft::prepare(pool, m, today()).await.unwrap();
     assert_eq!(added, 0);
 
     // Once a 1:1 is held, typed items the user removed are deleted for good; removed
     // drafted ones stay hidden so they are not drafted again.
     let held = common::one_on_one(pool, None, "2026-11-26").await;
-    let (d, _) = agenda::prepare(pool, held, today()).await.unwrap();
+    let (d, _) = agenda_draft::prepare(pool, held, today()).await.unwrap();
     let drafted = d.agenda[0].id;
     agenda::add_item(pool, held, "Private aside").await.unwrap();
     let typed = agenda::detail(pool, held)
@@ -402,7 +409,7 @@ async fn a_removed_item_comes_back_where_it_was_on_undo() {
         .id;
     agenda::remove_item(pool, typed).await.unwrap();
     agenda::remove_item(pool, drafted).await.unwrap();
-    one_on_ones::set_status(pool, held, MeetingStatus::Held, today())
+    schedule::set_status(pool, held, OneOnOneStatus::Held, today())
         .await
         .unwrap();
     let left: Vec<(i64, bool)> = sqlx::query_as(
@@ -432,18 +439,20 @@ async fn undiscussed_items_and_open_actions_carry_over_across_three_meetings() {
     agenda::add_item(pool, one, "Team offsite budget")
         .await
         .unwrap();
-    let a1 = one_on_ones::add_action(pool, one, action("Share the org chart"))
+    let a1 = schedule::add_action(pool, one, action("Share the org chart"))
         .await
         .unwrap();
-    let done_later = one_on_ones::add_action(pool, one, action("Book the room"))
+    let done_later = schedule::add_action(pool, one, action("Book the room"))
         .await
         .unwrap();
-    one_on_ones::set_status(pool, one, MeetingStatus::Held, today())
+    schedule::set_status(pool, one, OneOnOneStatus::Held, today())
         .await
         .unwrap();
 
     let two = common::one_on_one(pool, None, "2026-11-12").await;
-    let (d, _) = agenda::prepare(pool, two, day("2026-11-12")).await.unwrap();
+    let (d, _) = agenda_draft::prepare(pool, two, day("2026-11-12"))
+        .await
+        .unwrap();
     let follow: Vec<&str> = d
         .agenda
         .iter()
@@ -469,18 +478,18 @@ async fn undiscussed_items_and_open_actions_carry_over_across_three_meetings() {
         .unwrap()
         .id;
     agenda::set_discussed(pool, promo, true).await.unwrap();
-    one_on_ones::set_action_done(pool, done_later.id, true, day("2026-11-12"))
+    schedule::set_action_done(pool, done_later.id, true, day("2026-11-12"))
         .await
         .unwrap();
-    let a2 = one_on_ones::add_action(pool, two, action("Intro to the platform lead"))
+    let a2 = schedule::add_action(pool, two, action("Intro to the platform lead"))
         .await
         .unwrap();
-    one_on_ones::set_status(pool, two, MeetingStatus::Held, today())
+    schedule::set_status(pool, two, OneOnOneStatus::Held, today())
         .await
         .unwrap();
 
     let three = common::one_on_one(pool, None, "2026-11-26").await;
-    let (d, _) = agenda::prepare(pool, three, today()).await.unwrap();
+    let (d, _) = agenda_draft::prepare(pool, three, today()).await.unwrap();
     let follow: Vec<&str> = d
         .agenda
         .iter()
@@ -511,17 +520,17 @@ async fn the_markdown_export_is_the_agenda_notes_and_actions() {
     person(pool, "Dana Kim", true).await;
     win(pool, "Cut *flaky* tests", "2026-11-20").await;
     let m = common::one_on_one(pool, None, "2026-11-26").await;
-    let (d, _) = agenda::prepare(pool, m, today()).await.unwrap();
+    let (d, _) = agenda_draft::prepare(pool, m, today()).await.unwrap();
     agenda::set_discussed(pool, d.agenda[0].id, true)
         .await
         .unwrap();
     agenda::add_item(pool, m, "Ask about the budget")
         .await
         .unwrap();
-    one_on_ones::save_notes(pool, m, "Dana will check the budget.\n\n- Offsite in March")
+    schedule::save_notes(pool, m, "Dana will check the budget.\n\n- Offsite in March")
         .await
         .unwrap();
-    one_on_ones::add_action(
+    schedule::add_action(
         pool,
         m,
         ActionInput {
@@ -532,7 +541,7 @@ async fn the_markdown_export_is_the_agenda_notes_and_actions() {
     )
     .await
     .unwrap();
-    one_on_ones::set_status(pool, m, MeetingStatus::Held, today())
+    schedule::set_status(pool, m, OneOnOneStatus::Held, today())
         .await
         .unwrap();
     let text = agenda::markdown(&agenda::detail(pool, m).await.unwrap());
@@ -591,9 +600,9 @@ async fn bad_one_on_one_input_is_refused_and_nothing_is_written() {
     let pool = &t.pool;
     let before = tables(pool).await;
     // No person given and no manager marked.
-    let err = one_on_ones::create(
+    let err = schedule::create(
         pool,
-        MeetingInput {
+        OneOnOneInput {
             person_id: None,
             meets_on: "2026-12-01".into(),
         },
@@ -601,9 +610,9 @@ async fn bad_one_on_one_input_is_refused_and_nothing_is_written() {
     .await
     .unwrap_err();
     assert_field(err, "personId");
-    let err = one_on_ones::create(
+    let err = schedule::create(
         pool,
-        MeetingInput {
+        OneOnOneInput {
             person_id: Some(999),
             meets_on: "2026-12-01".into(),
         },
@@ -613,9 +622,9 @@ async fn bad_one_on_one_input_is_refused_and_nothing_is_written() {
     assert_field(err, "personId");
     person(pool, "Dana Kim", true).await;
     for bad in ["2101-01-01", "1969-12-31", "2026-02-30", "soon"] {
-        let err = one_on_ones::create(
+        let err = schedule::create(
             pool,
-            MeetingInput {
+            OneOnOneInput {
                 person_id: None,
                 meets_on: bad.into(),
             },
@@ -629,7 +638,7 @@ async fn bad_one_on_one_input_is_refused_and_nothing_is_written() {
     let m = common::one_on_one(pool, None, "2026-12-01").await;
     let before = tables(pool).await;
     for text in ["", "   "] {
-        let err = one_on_ones::add_action(
+        let err = schedule::add_action(
             pool,
             m,
             ActionInput {
@@ -641,7 +650,7 @@ async fn bad_one_on_one_input_is_refused_and_nothing_is_written() {
         .unwrap_err();
         assert_field(err, "text");
     }
-    let err = one_on_ones::add_action(
+    let err = schedule::add_action(
         pool,
         m,
         ActionInput {
@@ -658,7 +667,7 @@ async fn bad_one_on_one_input_is_refused_and_nothing_is_written() {
     assert_field(err, "text");
     let err = agenda::add_item(pool, m, " \n ").await.unwrap_err();
     assert_field(err, "text");
-    let err = one_on_ones::save_notes(pool, m, &"n".repeat(20_001))
+    let err = schedule::save_notes(pool, m, &"n".repeat(20_001))
         .await
         .unwrap_err();
     assert_field(err, "notes");
@@ -710,18 +719,16 @@ async fn a_topic_waits_once_and_the_next_date_follows_the_cadence() {
     assert_eq!(err.kind(), ErrorKind::Conflict);
 
     // No 1:1 yet: today. After one on 20 Nov with a 14-day cadence: 4 Dec.
-    let d = one_on_ones::defaults(pool, today(), None).await.unwrap();
+    let d = schedule::defaults(pool, today(), None).await.unwrap();
     assert_eq!((d.person_id, d.meets_on), (Some(dana), today()));
     common::one_on_one(pool, None, "2026-11-20").await;
-    let d = one_on_ones::defaults(pool, today(), None).await.unwrap();
+    let d = schedule::defaults(pool, today(), None).await.unwrap();
     assert_eq!(d.meets_on, day("2026-12-04"));
     // For someone else (from their page): their own cadence, after their own latest 1:1,
     // even one still ahead.
     let lee = person(pool, "Lee Park", false).await;
     common::one_on_one(pool, Some(lee), "2026-12-01").await;
-    let d = one_on_ones::defaults(pool, today(), Some(lee))
-        .await
-        .unwrap();
+    let d = schedule::defaults(pool, today(), Some(lee)).await.unwrap();
     assert_eq!((d.person_id, d.meets_on), (Some(lee), day("2026-12-15")));
     // A cadence long past proposes today, never a day gone by.
     common::one_on_one(pool, None, "2026-01-05").await;
@@ -730,9 +737,7 @@ async fn a_topic_waits_once_and_the_next_date_follows_the_cadence() {
         .execute(&mut *conn)
         .await
         .unwrap();
-    let next = one_on_ones::next_date(&mut conn, dana, today())
-        .await
-        .unwrap();
+    let next = schedule::next_date(&mut conn, dana, today()).await.unwrap();
     assert_eq!(next, today());
 }
 
@@ -749,7 +754,7 @@ async fn a_busy_fortnight_keeps_the_latest_items_of_each_section() {
         .await;
     }
     let m = common::one_on_one(&t.pool, None, "2026-11-26").await;
-    let (d, _) = agenda::prepare(&t.pool, m, today()).await.unwrap();
+    let (d, _) = agenda_draft::prepare(&t.pool, m, today()).await.unwrap();
     let wins: Vec<String> = d
         .agenda
         .iter()
@@ -758,7 +763,7 @@ async fn a_busy_fortnight_keeps_the_latest_items_of_each_section() {
         .collect();
     let expected: Vec<String> = (4..=11).map(|n| format!("Win {n}")).collect();
     assert_eq!(wins, expected);
-    assert_eq!(agenda::PER_SECTION, 8);
+    assert_eq!(agenda_draft::PER_SECTION, 8);
 }
 
 #[tokio::test]
@@ -766,17 +771,17 @@ async fn removing_a_person_with_one_on_ones_archives_them() {
     let t = common::db().await;
     let dana = person(&t.pool, "Dana Kim", true).await;
     let m = common::one_on_one(&t.pool, None, "2026-11-20").await;
-    one_on_ones::save_notes(&t.pool, m, "Agreed the offsite plan.")
+    schedule::save_notes(&t.pool, m, "Agreed the offsite plan.")
         .await
         .unwrap();
     // Her page says so before the user confirms, though she has no feedback.
-    let page = ladder_lib::person_page::page(&t.pool, dana, today())
+    let page = ladder_lib::views::person_page::page(&t.pool, dana, today())
         .await
         .unwrap();
     assert!(page.removal_archives);
     assert!(page.requests.is_empty() && page.received.is_empty());
-    let removal = people::remove(&t.pool, dana, today()).await.unwrap();
-    assert_eq!(removal, people::Removal::Archived);
+    let removal = person::remove(&t.pool, dana, today()).await.unwrap();
+    assert_eq!(removal, person::Removal::Archived);
     let detail = agenda::detail(&t.pool, m).await.unwrap();
     assert_eq!(detail.meeting.notes, "Agreed the offsite plan.");
     assert_eq!(detail.meeting.person_name, "Dana Kim");
@@ -785,7 +790,7 @@ async fn removing_a_person_with_one_on_ones_archives_them() {
 #[tokio::test]
 async fn the_example_agenda_reads_as_markdown() {
     let dir = tempfile::tempdir().unwrap();
-    let pool = ladder_lib::example::load(dir.path(), today())
+    let pool = ladder_lib::demo::example::load(dir.path(), today())
         .await
         .unwrap();
     let next: i64 = sqlx::query_scalar(
@@ -794,7 +799,7 @@ async fn the_example_agenda_reads_as_markdown() {
     .fetch_one(&pool)
     .await
     .unwrap();
-    let (detail, added) = agenda::prepare(&pool, next, today()).await.unwrap();
+    let (detail, added) = agenda_draft::prepare(&pool, next, today()).await.unwrap();
     assert!(
         added >= 5,
         "a realistic fortnight drafts several items: {added}"
@@ -841,16 +846,16 @@ async fn what_is_drafted_again_is_not_carried_twice() {
     };
     agenda::add_topic(pool, topic.clone()).await.unwrap();
     let first = common::one_on_one(pool, None, "2026-11-12").await;
-    agenda::prepare(pool, first, day("2026-11-12"))
+    agenda_draft::prepare(pool, first, day("2026-11-12"))
         .await
         .unwrap();
-    one_on_ones::set_status(pool, first, MeetingStatus::Held, today())
+    schedule::set_status(pool, first, OneOnOneStatus::Held, today())
         .await
         .unwrap();
     // Saved again for the next one, and still overdue: each shows once, in its section.
     agenda::add_topic(pool, topic).await.unwrap();
     let next = common::one_on_one(pool, None, "2026-11-26").await;
-    let (d, _) = agenda::prepare(pool, next, today()).await.unwrap();
+    let (d, _) = agenda_draft::prepare(pool, next, today()).await.unwrap();
     let got: Vec<(Section, String)> = texts(&d)
         .into_iter()
         .filter(|(s, _)| *s != Section::Career)
@@ -872,7 +877,7 @@ async fn a_one_on_one_still_ahead_cannot_be_held() {
     let t = common::db().await;
     person(&t.pool, "Dana Kim", true).await;
     let ahead = common::one_on_one(&t.pool, None, "2026-12-03").await;
-    let err = one_on_ones::set_status(&t.pool, ahead, MeetingStatus::Held, today())
+    let err = schedule::set_status(&t.pool, ahead, OneOnOneStatus::Held, today())
         .await
         .unwrap_err();
     assert_eq!(
@@ -880,10 +885,10 @@ async fn a_one_on_one_still_ahead_cannot_be_held() {
         (ErrorKind::Conflict, Some("status"))
     );
     let mut conn = t.pool.acquire().await.unwrap();
-    let m = one_on_ones::fetch(&mut conn, ahead).await.unwrap();
-    assert_eq!(m.status, MeetingStatus::Scheduled);
+    let m = schedule::fetch(&mut conn, ahead).await.unwrap();
+    assert_eq!(m.status, OneOnOneStatus::Scheduled);
     // On the day it is fine.
-    one_on_ones::set_status(&t.pool, ahead, MeetingStatus::Held, day("2026-12-03"))
+    schedule::set_status(&t.pool, ahead, OneOnOneStatus::Held, day("2026-12-03"))
         .await
         .unwrap();
 }
@@ -894,24 +899,24 @@ async fn a_persons_page_lists_their_one_on_ones_and_the_held_ones_in_the_history
     let dana = person(&t.pool, "Dana Kim", true).await;
     let lee = person(&t.pool, "Lee Park", false).await;
     let held = common::one_on_one(&t.pool, None, "2026-11-12").await;
-    one_on_ones::save_notes(&t.pool, held, "\n  Talked about the offsite.\nMore detail.")
+    schedule::save_notes(&t.pool, held, "\n  Talked about the offsite.\nMore detail.")
         .await
         .unwrap();
-    one_on_ones::set_status(&t.pool, held, MeetingStatus::Held, today())
+    schedule::set_status(&t.pool, held, OneOnOneStatus::Held, today())
         .await
         .unwrap();
     let bare = common::one_on_one(&t.pool, None, "2026-11-19").await;
-    one_on_ones::set_status(&t.pool, bare, MeetingStatus::Held, today())
+    schedule::set_status(&t.pool, bare, OneOnOneStatus::Held, today())
         .await
         .unwrap();
     let cancelled = common::one_on_one(&t.pool, None, "2026-11-05").await;
-    one_on_ones::set_status(&t.pool, cancelled, MeetingStatus::Cancelled, today())
+    schedule::set_status(&t.pool, cancelled, OneOnOneStatus::Cancelled, today())
         .await
         .unwrap();
     let ahead = common::one_on_one(&t.pool, None, "2026-12-03").await;
     common::one_on_one(&t.pool, Some(lee), "2026-11-20").await;
 
-    let page = ladder_lib::person_page::page(&t.pool, dana, today())
+    let page = ladder_lib::views::person_page::page(&t.pool, dana, today())
         .await
         .unwrap();
     let ids: Vec<i64> = page.one_on_ones.iter().map(|m| m.id).collect();
@@ -929,9 +934,12 @@ async fn a_persons_page_lists_their_one_on_ones_and_the_held_ones_in_the_history
     );
 
     // Someone with nothing that refers to them would be deleted.
-    let page =
-        ladder_lib::person_page::page(&t.pool, person(&t.pool, "New Face", false).await, today())
-            .await
-            .unwrap();
+    let page = ladder_lib::views::person_page::page(
+        &t.pool,
+        person(&t.pool, "New Face", false).await,
+        today(),
+    )
+    .await
+    .unwrap();
     assert!(!page.removal_archives && page.one_on_ones.is_empty() && page.history.is_empty());
 }

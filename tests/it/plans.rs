@@ -1,8 +1,8 @@
-use ladder_lib::activity::{self, Entity};
-use ladder_lib::error::{AppError, ErrorKind};
-use ladder_lib::input;
-use ladder_lib::plans::{self, PlanInput, PlanStatus};
-use ladder_lib::settings::{self, SettingsInput};
+use ladder_lib::framework::settings::{self, SettingsInput};
+use ladder_lib::infra::activity::{self, Entity};
+use ladder_lib::infra::error::{AppError, ErrorKind};
+use ladder_lib::infra::input;
+use ladder_lib::planning::plans::{self, PlanInput, PlanStatus};
 use serde_json::json;
 use sqlx::SqlitePool;
 

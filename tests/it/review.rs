@@ -1,10 +1,10 @@
-use ladder_lib::assessments::{self, Assessment};
-use ladder_lib::error::ErrorKind;
-use ladder_lib::goals::{self, GoalStatus};
-use ladder_lib::milestones;
-use ladder_lib::plan_view;
-use ladder_lib::plans::{self, PlanInput, PlanStatus};
-use ladder_lib::review::{self, CloseInput};
+use ladder_lib::infra::error::ErrorKind;
+use ladder_lib::planning::assessments::{self, Assessment};
+use ladder_lib::planning::goals::{self, GoalStatus};
+use ladder_lib::planning::milestones;
+use ladder_lib::planning::plan_view;
+use ladder_lib::planning::plans::{self, PlanInput, PlanStatus};
+use ladder_lib::planning::review::{self, CloseInput};
 
 use crate::checkins::check_in;
 use crate::common::{
@@ -193,10 +193,16 @@ async fn closing_a_quarter_carries_chosen_goals_forward_and_deletes_nothing() {
 
     // The old plan and everything in it are still there.
     assert_eq!(common::count(&t.pool, "goals").await, before_goals + 1);
-    let old = goals::detail(&t.pool, defects.id, today()).await.unwrap();
+    let old = ladder_lib::views::goal_detail::detail(&t.pool, defects.id, today())
+        .await
+        .unwrap();
     assert_eq!(old.milestones.len(), 4);
     assert!(old.plan_closed);
-    assert!(goals::detail(&t.pool, left.id, today()).await.is_ok());
+    assert!(
+        ladder_lib::views::goal_detail::detail(&t.pool, left.id, today())
+            .await
+            .is_ok()
+    );
 
     // The new plan holds a copy with its open milestone and the last value as baseline.
     let next_id = outcome.next_plan_id.unwrap();
@@ -219,7 +225,9 @@ async fn closing_a_quarter_carries_chosen_goals_forward_and_deletes_nothing() {
     );
     assert_eq!(copy.carried_from_goal_id, Some(defects.id));
     assert_eq!(copy.status, GoalStatus::NotStarted);
-    let copy_detail = goals::detail(&t.pool, copy.id, today()).await.unwrap();
+    let copy_detail = ladder_lib::views::goal_detail::detail(&t.pool, copy.id, today())
+        .await
+        .unwrap();
     let titles: Vec<_> = copy_detail
         .milestones
         .iter()

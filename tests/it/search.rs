@@ -1,9 +1,9 @@
-use ladder_lib::achievements::{self, AchievementInput};
-use ladder_lib::db;
-use ladder_lib::goals::{self, GoalInput};
-use ladder_lib::one_on_ones;
-use ladder_lib::people::{self, PersonInput};
-use ladder_lib::search::{self, SearchHit, SearchKind};
+use ladder_lib::infra::db;
+use ladder_lib::one_on_ones::schedule;
+use ladder_lib::people::person::{self, PersonInput};
+use ladder_lib::planning::goals::{self, GoalInput};
+use ladder_lib::views::search::{self, SearchHit, SearchKind};
+use ladder_lib::wins::win::{self, AchievementInput};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::SqlitePool;
 
@@ -21,7 +21,7 @@ fn found(hits: &[SearchHit]) -> Vec<(SearchKind, String)> {
 }
 
 async fn win(pool: &SqlitePool, title: &str, description: &str) -> i64 {
-    achievements::create(
+    win::create(
         pool,
         AchievementInput {
             title: title.into(),
@@ -122,7 +122,7 @@ async fn the_index_follows_edits_and_deletes() {
         .is_empty());
 
     // 1:1 notes and people are found too, and point at the person.
-    let dana = people::create(
+    let dana = person::create(
         &t.pool,
         PersonInput {
             name: "Dana Kim".into(),
@@ -133,7 +133,7 @@ async fn the_index_follows_edits_and_deletes() {
     .await
     .unwrap();
     let m = common::one_on_one(&t.pool, None, "2026-11-26").await;
-    one_on_ones::save_notes(&t.pool, m, "Agreed to pilot the rotation in January.")
+    schedule::save_notes(&t.pool, m, "Agreed to pilot the rotation in January.")
         .await
         .unwrap();
     let hits = search::search(&t.pool, "rotation", 5).await.unwrap();
@@ -147,7 +147,7 @@ async fn the_index_follows_edits_and_deletes() {
     assert_eq!(hits[0].person_id, Some(dana.id));
 
     // Renaming the person renames the 1:1 in the results.
-    people::update(
+    person::update(
         &t.pool,
         dana.id,
         PersonInput {

@@ -1,6 +1,6 @@
-use ladder_lib::error::ErrorKind;
-use ladder_lib::input;
-use ladder_lib::settings::{self, SettingsInput, Theme};
+use ladder_lib::framework::settings::{self, SettingsInput, Theme};
+use ladder_lib::infra::error::ErrorKind;
+use ladder_lib::infra::input;
 use serde_json::json;
 
 use crate::common;

@@ -1,9 +1,9 @@
-use ladder_lib::achievements::{self, AchievementInput};
-use ladder_lib::error::{AppError, ErrorKind};
-use ladder_lib::framework;
-use ladder_lib::goals;
-use ladder_lib::principles::{self, PrincipleInput};
-use ladder_lib::stories::{self, Story};
+use ladder_lib::framework::principles::{self, PrincipleInput};
+use ladder_lib::infra::error::{AppError, ErrorKind};
+use ladder_lib::planning::goals;
+use ladder_lib::wins::coverage;
+use ladder_lib::wins::story::{self, Story};
+use ladder_lib::wins::win::{self, AchievementInput};
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, done_goal, today, PERFORMANCE};
@@ -78,7 +78,7 @@ async fn a_win_keeps_its_numbers_principles_goal_and_links() {
         links: Some(vec!["https://wiki.example.com/release-checklist".into()]),
         ..win("  Release checklist  ")
     };
-    let a = achievements::create(&t.pool, input, today()).await.unwrap();
+    let a = win::create(&t.pool, input, today()).await.unwrap();
     assert_eq!(a.title, "Release checklist");
     assert_eq!(
         (a.impact_before, a.impact_after, a.higher_is_better),
@@ -86,17 +86,24 @@ async fn a_win_keeps_its_numbers_principles_goal_and_links() {
     );
     assert_eq!(a.principle_ids, vec![ownership]);
     assert_eq!(a.goal_title.as_deref(), Some("Fix releases"));
-    let d = achievements::detail(&t.pool, a.id).await.unwrap();
+    let d = ladder_lib::wins::detail::detail(&t.pool, a.id)
+        .await
+        .unwrap();
     assert_eq!(d.links, ["https://wiki.example.com/release-checklist"]);
     assert!(d.story.is_none());
 
     // The goal panel lists it; the log is written on the day of the win.
-    let g = goals::detail(&t.pool, goal.id, today()).await.unwrap();
+    let g = ladder_lib::views::goal_detail::detail(&t.pool, goal.id, today())
+        .await
+        .unwrap();
     assert_eq!(g.wins.iter().map(|w| w.id).collect::<Vec<_>>(), [a.id]);
-    let log =
-        ladder_lib::activity::for_entity(&t.pool, ladder_lib::activity::Entity::Achievement, a.id)
-            .await
-            .unwrap();
+    let log = ladder_lib::infra::activity::for_entity(
+        &t.pool,
+        ladder_lib::infra::activity::Entity::Achievement,
+        a.id,
+    )
+    .await
+    .unwrap();
     assert_eq!(
         (log[0].summary.as_str(), log[0].occurred_on),
         ("Logged a win: \"Release checklist\"", day("2026-11-20"))
@@ -105,7 +112,7 @@ async fn a_win_keeps_its_numbers_principles_goal_and_links() {
     // Deleting the goal keeps the win.
     goals::delete(&t.pool, goal.id, today()).await.unwrap();
     assert_eq!(
-        achievements::detail(&t.pool, a.id)
+        ladder_lib::wins::detail::detail(&t.pool, a.id)
             .await
             .unwrap()
             .achievement
@@ -126,17 +133,17 @@ async fn the_brag_log_is_newest_first_and_paged() {
             occurred_on: Some(on.into()),
             ..win(title)
         };
-        achievements::create(&t.pool, input, today()).await.unwrap();
+        win::create(&t.pool, input, today()).await.unwrap();
     }
-    let titles = |v: Vec<ladder_lib::achievements::Achievement>| {
+    let titles = |v: Vec<ladder_lib::wins::win::Achievement>| {
         v.into_iter().map(|a| a.title).collect::<Vec<_>>()
     };
     assert_eq!(
-        titles(achievements::list(&t.pool, 10, 0).await.unwrap()),
+        titles(win::list(&t.pool, 10, 0).await.unwrap()),
         ["New", "Mid", "Old"]
     );
     assert_eq!(
-        titles(achievements::list(&t.pool, 2, 1).await.unwrap()),
+        titles(win::list(&t.pool, 2, 1).await.unwrap()),
         ["Mid", "Old"]
     );
 }
@@ -224,9 +231,7 @@ async fn bad_wins_are_refused_at_their_field_and_nothing_is_written() {
     ];
     for (input, field) in cases {
         assert_field(
-            achievements::create(&t.pool, input, today())
-                .await
-                .unwrap_err(),
+            win::create(&t.pool, input, today()).await.unwrap_err(),
             ErrorKind::Invalid,
             field,
         );
@@ -238,22 +243,24 @@ async fn bad_wins_are_refused_at_their_field_and_nothing_is_written() {
 async fn a_star_story_belongs_to_an_existing_win_and_can_be_rewritten() {
     let t = common::db().await;
     let before = win_tables(&t.pool).await;
-    let err = stories::save(&t.pool, 777, star("Zero failed releases."), today())
+    let err = story::save(&t.pool, 777, star("Zero failed releases."), today())
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
     assert_eq!(win_tables(&t.pool).await, before);
 
-    let a = achievements::create(&t.pool, win("Release checklist"), today())
+    let a = win::create(&t.pool, win("Release checklist"), today())
         .await
         .unwrap();
-    stories::save(&t.pool, a.id, star("One failure in three months."), today())
+    story::save(&t.pool, a.id, star("One failure in three months."), today())
         .await
         .unwrap();
-    stories::save(&t.pool, a.id, star("Zero failed releases."), today())
+    story::save(&t.pool, a.id, star("Zero failed releases."), today())
         .await
         .unwrap();
-    let d = achievements::detail(&t.pool, a.id).await.unwrap();
+    let d = ladder_lib::wins::detail::detail(&t.pool, a.id)
+        .await
+        .unwrap();
     assert_eq!(d.story.unwrap().result, "Zero failed releases.");
     assert!(d.achievement.has_story);
     assert_eq!(common::count(&t.pool, "stories").await, 1);
@@ -262,11 +269,9 @@ async fn a_star_story_belongs_to_an_existing_win_and_can_be_rewritten() {
         action: "a".repeat(20_001),
         ..star("x")
     };
-    let err = stories::save(&t.pool, a.id, long, today())
-        .await
-        .unwrap_err();
+    let err = story::save(&t.pool, a.id, long, today()).await.unwrap_err();
     assert_field(err, ErrorKind::Invalid, "action");
-    let unknown = ladder_lib::input::parse::<Story>(
+    let unknown = ladder_lib::infra::input::parse::<Story>(
         serde_json::json!({"situation": "", "task": "", "action": "", "result": "", "lesson": ""}),
     );
     assert_field(unknown.unwrap_err(), ErrorKind::Invalid, "lesson");
@@ -334,7 +339,7 @@ async fn principles_are_renamed_added_retired_and_reordered() {
     principles::set_retired(&t.pool, frugality, true, today())
         .await
         .unwrap();
-    let active = framework::principles(&t.pool, false).await.unwrap();
+    let active = principles::list(&t.pool, false).await.unwrap();
     assert_eq!(active.len(), 16);
     assert!(active.iter().all(|p| p.name != "Frugality"));
 
@@ -395,7 +400,7 @@ async fn restoring_the_defaults_undoes_edits_and_retires_additions() {
     let all = principles::restore_defaults(&t.pool, today())
         .await
         .unwrap();
-    let active = framework::principles(&t.pool, false).await.unwrap();
+    let active = principles::list(&t.pool, false).await.unwrap();
     assert_eq!(active.len(), 16);
     assert_eq!(active[1].name, "Ownership");
     assert_eq!(active[9].name, "Frugality");
@@ -418,28 +423,28 @@ async fn coverage_counts_stories_per_active_principle_and_follows_renames() {
         principle_ids: Some(ids),
         ..win(title)
     };
-    let a = achievements::create(
+    let a = win::create(
         &t.pool,
         tagged(vec![ownership, dive], "Release checklist"),
         today(),
     )
     .await
     .unwrap();
-    let b = achievements::create(&t.pool, tagged(vec![ownership], "On-call rota"), today())
+    let b = win::create(&t.pool, tagged(vec![ownership], "On-call rota"), today())
         .await
         .unwrap();
     // A win without a story is not evidence in the grid yet.
-    achievements::create(&t.pool, tagged(vec![ownership], "No story"), today())
+    win::create(&t.pool, tagged(vec![ownership], "No story"), today())
         .await
         .unwrap();
-    stories::save(&t.pool, a.id, star("Zero failed releases."), today())
+    story::save(&t.pool, a.id, star("Zero failed releases."), today())
         .await
         .unwrap();
-    stories::save(&t.pool, b.id, star("Pages halved."), today())
+    story::save(&t.pool, b.id, star("Pages halved."), today())
         .await
         .unwrap();
 
-    let grid = principles::coverage(&t.pool).await.unwrap();
+    let grid = coverage::coverage(&t.pool).await.unwrap();
     assert_eq!(grid.len(), 16);
     let row = |name: &str| grid.iter().find(|r| r.principle.name == name).unwrap();
     assert_eq!(row("Ownership").story_count, 2);
@@ -450,7 +455,7 @@ async fn coverage_counts_stories_per_active_principle_and_follows_renames() {
         .map(|s| s.title.as_str())
         .collect();
     assert_eq!(named, ["Release checklist"]);
-    let prep = principles::stories_for(&t.pool, ownership).await.unwrap();
+    let prep = coverage::stories_for(&t.pool, ownership).await.unwrap();
     let results: Vec<&str> = prep.iter().map(|s| s.result.as_str()).collect();
     assert_eq!(
         results,
@@ -473,7 +478,7 @@ async fn coverage_counts_stories_per_active_principle_and_follows_renames() {
     principles::set_retired(&t.pool, dive, true, today())
         .await
         .unwrap();
-    let grid = principles::coverage(&t.pool).await.unwrap();
+    let grid = coverage::coverage(&t.pool).await.unwrap();
     assert_eq!(grid.len(), 15, "retired principles leave the grid");
     let renamed = grid
         .iter()
@@ -492,12 +497,12 @@ async fn the_grid_names_the_three_newest_stories_and_counts_the_rest() {
             principle_ids: Some(vec![ownership]),
             ..win(&format!("Win {day_of_month}"))
         };
-        let a = achievements::create(&t.pool, input, today()).await.unwrap();
-        stories::save(&t.pool, a.id, star("Done."), today())
+        let a = win::create(&t.pool, input, today()).await.unwrap();
+        story::save(&t.pool, a.id, star("Done."), today())
             .await
             .unwrap();
     }
-    let grid = principles::coverage(&t.pool).await.unwrap();
+    let grid = coverage::coverage(&t.pool).await.unwrap();
     let row = grid.iter().find(|r| r.principle.id == ownership).unwrap();
     assert_eq!(row.story_count, 5);
     let named: Vec<&str> = row.recent.iter().map(|s| s.title.as_str()).collect();

@@ -16,8 +16,10 @@ pub struct TestDb {
 
 pub async fn db() -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("data").join(ladder_lib::db::DB_FILE);
-    let pool = ladder_lib::db::connect(&path).await.expect("connect");
+    let path = dir.path().join("data").join(ladder_lib::infra::db::DB_FILE);
+    let pool = ladder_lib::infra::db::connect(&path)
+        .await
+        .expect("connect");
     TestDb {
         pool,
         path,
@@ -46,10 +48,10 @@ pub const PERFORMANCE: i64 = 1;
 pub const LEADERSHIP_QUALITIES: i64 = 2;
 pub const NETWORKING: i64 = 5;
 
-pub async fn plan(pool: &SqlitePool, title: &str) -> ladder_lib::plans::Plan {
-    ladder_lib::plans::create(
+pub async fn plan(pool: &SqlitePool, title: &str) -> ladder_lib::planning::plans::Plan {
+    ladder_lib::planning::plans::create(
         pool,
-        ladder_lib::plans::PlanInput {
+        ladder_lib::planning::plans::PlanInput {
             title: title.to_owned(),
             ..Default::default()
         },
@@ -59,8 +61,8 @@ pub async fn plan(pool: &SqlitePool, title: &str) -> ladder_lib::plans::Plan {
     .expect("create a plan")
 }
 
-pub fn done_goal(title: &str, area: i64) -> ladder_lib::goals::GoalInput {
-    ladder_lib::goals::GoalInput {
+pub fn done_goal(title: &str, area: i64) -> ladder_lib::planning::goals::GoalInput {
+    ladder_lib::planning::goals::GoalInput {
         title: title.to_owned(),
         focus_area_id: area,
         ..Default::default()
@@ -72,11 +74,11 @@ pub fn metric_goal(
     area: i64,
     baseline: f64,
     target: f64,
-) -> ladder_lib::goals::GoalInput {
-    ladder_lib::goals::GoalInput {
+) -> ladder_lib::planning::goals::GoalInput {
+    ladder_lib::planning::goals::GoalInput {
         title: title.to_owned(),
         focus_area_id: area,
-        measure: Some(ladder_lib::goals::MeasureKind::Metric),
+        measure: Some(ladder_lib::planning::goals::MeasureKind::Metric),
         metric_name: Some("Escaped defects".to_owned()),
         metric_unit: Some("defects".to_owned()),
         baseline: Some(baseline),
@@ -106,7 +108,7 @@ pub async fn goal_tables(pool: &SqlitePool) -> Vec<i64> {
 }
 
 /// A person's page history as (day, text) pairs, to compare whole.
-pub fn history(page: &ladder_lib::person_page::PersonPage) -> Vec<(String, String)> {
+pub fn history(page: &ladder_lib::views::person_page::PersonPage) -> Vec<(String, String)> {
     page.history
         .iter()
         .map(|h| (h.on.to_string(), h.text.clone()))
@@ -115,9 +117,9 @@ pub fn history(page: &ladder_lib::person_page::PersonPage) -> Vec<(String, Strin
 
 /// A 1:1 on `on` with `person_id`, or with the person marked as my manager.
 pub async fn one_on_one(pool: &SqlitePool, person_id: Option<i64>, on: &str) -> i64 {
-    ladder_lib::one_on_ones::create(
+    ladder_lib::one_on_ones::schedule::create(
         pool,
-        ladder_lib::one_on_ones::MeetingInput {
+        ladder_lib::one_on_ones::schedule::OneOnOneInput {
             person_id,
             meets_on: on.into(),
         },

@@ -2,4 +2,7 @@
 import type { Achievement } from "./Achievement";
 import type { Story } from "./Story";
 
+/**
+ * One win with what its dialog shows beside it.
+ */
 export type AchievementDetail = { achievement: Achievement, links: Array<string>, story: Story | null, };

@@ -1,0 +1,67 @@
+//! The example plan a new user can load from the first screen to see Ladder with data
+//! in it. It lives in its own database file next to the user's, so loading and removing
+//! it can never touch the user's own data; while it is shown, the app says so.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+use crate::demo::generator::{self, Scale};
+use crate::infra::db;
+use crate::infra::error::AppResult;
+
+/// A year of light use: enough to fill every screen, quick to generate.
+pub const SCALE: Scale = Scale {
+    plans: 4,
+    goals_per_plan: 10,
+    milestones_per_goal: 4,
+    check_ins_per_goal: 6,
+    wins_per_plan: 8,
+    resources_per_plan: 4,
+    entries_per_resource: 6,
+    people: 12,
+    requests_per_plan: 4,
+    one_on_ones: 24,
+};
+
+pub fn path(data_dir: &Path) -> PathBuf {
+    data_dir.join("example").join(db::DB_FILE)
+}
+
+pub fn exists(data_dir: &Path) -> bool {
+    path(data_dir).exists()
+}
+
+/// Opens the example left from an earlier run, if any.
+pub async fn open(data_dir: &Path) -> AppResult<Option<SqlitePool>> {
+    if !exists(data_dir) {
+        return Ok(None);
+    }
+    Ok(Some(db::connect(&path(data_dir)).await?))
+}
+
+/// Generates a fresh example and opens it; a half-written one is removed.
+pub async fn load(data_dir: &Path, today: NaiveDate) -> AppResult<SqlitePool> {
+    let dir = data_dir.join("example");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    let pool = db::connect(&path(data_dir)).await?;
+    if let Err(err) = generator::generate(&pool, today, SCALE).await {
+        pool.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+        return Err(err);
+    }
+    Ok(pool)
+}
+
+/// Closes the example and deletes its folder.
+pub async fn remove(data_dir: &Path, pool: SqlitePool) -> AppResult<()> {
+    pool.close().await;
+    let dir = data_dir.join("example");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    Ok(())
+}

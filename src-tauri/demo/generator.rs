@@ -1,0 +1,691 @@
+//! One generator of realistic data, written through the domain functions.
+//!
+//! It serves the benchmark ("five years of use"), the screenshots and, later, the example
+//! plan. Output is deterministic for a given `today` and scale, so runs compare.
+//!
+//! Each quarter gets a plan with goals spread over the seven focus areas, milestones (some
+//! completed, some overdue), and check-ins through the quarter. Every past quarter is
+//! closed through the quarterly review, carrying two unfinished goals forward; the
+//! current quarter's plan is active.
+
+use chrono::{Days, Months, NaiveDate};
+use sqlx::SqlitePool;
+
+use crate::infra::clock;
+use crate::infra::error::AppResult;
+use crate::learning::resources::{self, EntryInput, ResourceInput, ResourceKind, Unit};
+use crate::one_on_ones::schedule::{self, ActionInput, OneOnOneInput, OneOnOneStatus, Owner};
+use crate::people::feedback::{self, ReceivedInput, RequestInput, ResponseInput, Tone};
+use crate::people::person::{self, PersonInput, Relationship};
+use crate::planning::assessments::{self, Assessment};
+use crate::planning::checkins::{self, CheckInInput};
+use crate::planning::goals::{self, GoalInput, GoalStatus, MeasureKind, Priority};
+use crate::planning::milestones::{self, MilestoneInput};
+use crate::planning::plans::{self, PlanInput, PlanStatus};
+use crate::planning::review::{self, CloseInput};
+use crate::views::agenda_draft;
+use crate::wins::story::{self, Story};
+use crate::wins::win::{self, AchievementInput};
+
+/// How much to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    /// Quarterly plans, the newest in the current quarter.
+    pub plans: usize,
+    /// Goals in each plan, counting those carried in.
+    pub goals_per_plan: usize,
+    pub milestones_per_goal: usize,
+    pub check_ins_per_goal: usize,
+    /// Wins logged during each quarter; every other one gets a STAR story.
+    pub wins_per_plan: usize,
+    /// Learning resources started each quarter, and progress entries logged on each.
+    pub resources_per_plan: usize,
+    pub entries_per_resource: usize,
+    /// People met over the years, and feedback requests made to them.
+    pub people: usize,
+    pub requests_per_plan: usize,
+    /// One-on-ones with the manager, spread over all the quarters.
+    pub one_on_ones: usize,
+}
+
+impl Scale {
+    /// Five years of use: 20 plans, 600 goals, about 6,000 milestones, 12,000 check-ins,
+    /// 2,000 wins, 2,000 learning resources with 40,000 progress entries, 300 people and
+    /// 1,000 feedback requests, 130 one-on-ones.
+    pub const STANDARD: Scale = Scale {
+        plans: 20,
+        goals_per_plan: 30,
+        milestones_per_goal: 10,
+        check_ins_per_goal: 20,
+        wins_per_plan: 100,
+        resources_per_plan: 100,
+        entries_per_resource: 20,
+        people: 300,
+        requests_per_plan: 50,
+        one_on_ones: 130,
+    };
+}
+
+const QUESTIONS: &[&str] = &[
+    "What is one thing I should keep doing, and one I should change?",
+    "How clear were my updates in the planning meeting?",
+    "When I ran the incident review, what would you have done differently?",
+    "Do I give the team enough room to propose their own solutions?",
+    "What should I do more of to be ready to lead the team?",
+    "How did the hiring debrief I chaired come across?",
+];
+
+const HEARD: &[(&str, Tone)] = &[
+    (
+        "Your write-up of the outage was the clearest one this year.",
+        Tone::Positive,
+    ),
+    (
+        "In the review you answered for the team before they could speak.",
+        Tone::Constructive,
+    ),
+    (
+        "Thanks for pairing with the new joiner all week; it made a difference.",
+        Tone::Positive,
+    ),
+    (
+        "The roadmap slides had too much detail for the leadership audience.",
+        Tone::Constructive,
+    ),
+];
+
+const ACTIONS: &[&str] = &[
+    "Send the draft hiring plan",
+    "Introduce me to the platform lead",
+    "Write up the on-call proposal",
+    "Share the promotion criteria",
+    "Book a skip-level coffee",
+];
+
+const INTENTS: &[&str] = &[
+    "Show I can run a team's work end to end before asking for the manager role.",
+    "Close the gap my last review named: make my decisions and their reasons visible.",
+    "Take on the hiring loop for the new team and mentor two newer engineers.",
+    "Lead the migration project and report on it to the skip-level every month.",
+    "Finish the management course and practise its lessons in weekly 1:1s.",
+    "Get known outside my team: present twice at the operations review.",
+    "Cut the backlog of escaped defects and write the playbook for it.",
+    "Prepare an internal application for the open team-lead position.",
+];
+
+/// Goal ideas per focus area (index = focus area id - 1).
+const GOALS: [&[&str]; 7] = [
+    &[
+        "Cut escaped defects",
+        "Ship the quarterly roadmap on time",
+        "Automate the weekly report",
+        "Raise on-call response rate",
+    ],
+    &[
+        "Run the team's planning meetings",
+        "Mentor two newer engineers",
+        "Write decision records for big calls",
+        "Lead a post-incident review",
+    ],
+    &[
+        "Collect a story for each principle",
+        "Own a customer escalation end to end",
+        "Simplify the release checklist",
+    ],
+    &[
+        "Shadow a manager for a month",
+        "Apply for the team-lead opening",
+        "Map the org's open leadership roles",
+    ],
+    &[
+        "Monthly coffee with a skip-level",
+        "Present at the operations review",
+        "Join the cross-team architecture group",
+    ],
+    &[
+        "Learn the billing system deeply",
+        "Practise giving hard feedback",
+        "Get fluent in the data warehouse",
+    ],
+    &[
+        "Finish the people-management course",
+        "Read two leadership books",
+        "Attend the regional tech conference",
+    ],
+];
+
+const WINS: &[(&str, &str, &str, f64, f64, bool)] = &[
+    (
+        "Cut the release failure rate",
+        "Failed releases",
+        "per month",
+        8.0,
+        1.0,
+        false,
+    ),
+    (
+        "Sped up the nightly data load",
+        "Load time",
+        "minutes",
+        95.0,
+        30.0,
+        false,
+    ),
+    (
+        "Grew the on-call rota",
+        "Engineers on the rota",
+        "people",
+        4.0,
+        9.0,
+        true,
+    ),
+    (
+        "Closed the customer escalation early",
+        "Days to resolve",
+        "days",
+        12.0,
+        3.0,
+        false,
+    ),
+    (
+        "Automated the weekly report",
+        "Hours spent each week",
+        "hours",
+        6.0,
+        0.5,
+        false,
+    ),
+    (
+        "Raised test coverage of billing",
+        "Line coverage",
+        "%",
+        41.0,
+        78.0,
+        true,
+    ),
+    (
+        "Mentored a new engineer to first on-call",
+        "Weeks to first on-call",
+        "weeks",
+        12.0,
+        6.0,
+        false,
+    ),
+    (
+        "Presented the migration plan to leadership",
+        "",
+        "",
+        0.0,
+        0.0,
+        true,
+    ),
+];
+
+const RESOURCES: &[(&str, &str, ResourceKind, Unit)] = &[
+    (
+        "People management essentials",
+        "Coursely",
+        ResourceKind::Course,
+        Unit::Lessons,
+    ),
+    (
+        "The first-time manager",
+        "Northwind Press",
+        ResourceKind::Book,
+        Unit::Chapters,
+    ),
+    (
+        "Cloud architect certificate",
+        "CloudCo",
+        ResourceKind::Certification,
+        Unit::Hours,
+    ),
+    (
+        "Negotiation for engineers",
+        "Internal academy",
+        ResourceKind::Workshop,
+        Unit::Hours,
+    ),
+    (
+        "Designing data systems",
+        "Northwind Press",
+        ResourceKind::Book,
+        Unit::Pages,
+    ),
+    (
+        "Leading without authority",
+        "Talks weekly",
+        ResourceKind::Podcast,
+        Unit::Hours,
+    ),
+    (
+        "Running effective 1:1s",
+        "Coursely",
+        ResourceKind::Video,
+        Unit::Lessons,
+    ),
+];
+
+const STEPS: &[&str] = &[
+    "Agree the scope with my manager",
+    "Draft a first version",
+    "Ask a peer for feedback",
+    "Share the draft with the team",
+    "Run the first session",
+    "Measure the baseline",
+    "Write up what I learned",
+    "Review progress in a 1:1",
+    "Fix what the review found",
+    "Present the result",
+];
+
+/// A small deterministic sequence, so generated data is the same run after run.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, sides: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % sides.max(1)
+    }
+}
+
+/// Fills the database with `scale` worth of history ending in the quarter of `today`.
+pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppResult<()> {
+    let mut dice = Dice(7);
+    const FIRST: [&str; 12] = [
+        "Priya", "Sam", "Ana", "Dana", "Eli", "Noor", "Kenji", "Lena", "Omar", "Rosa", "Tom",
+        "Yara",
+    ];
+    const LAST: [&str; 10] = [
+        "Raman", "Okafor", "Lind", "Silva", "Kowalski", "Haddad", "Moreau", "Tanaka", "Berg",
+        "Quinn",
+    ];
+    const RELATIONS: [Relationship; 6] = [
+        Relationship::Peer,
+        Relationship::Stakeholder,
+        Relationship::Mentor,
+        Relationship::SkipLevel,
+        Relationship::DirectReport,
+        Relationship::Other,
+    ];
+    let mut person_ids = Vec::new();
+    for n in 0..scale.people {
+        let person = person::create(
+            pool,
+            PersonInput {
+                name: format!(
+                    "{} {}{}",
+                    FIRST[n % FIRST.len()],
+                    // Shifting the surname with the first name keeps pairs unique for the
+                    // first 120 people and the short example's team varied.
+                    LAST[(n + n / FIRST.len()) % LAST.len()],
+                    if n >= 120 {
+                        format!(" {}", n / 120 + 1)
+                    } else {
+                        String::new()
+                    }
+                ),
+                role: Some(
+                    [
+                        "Engineer",
+                        "Product manager",
+                        "Engineering manager",
+                        "Analyst",
+                        "Designer",
+                    ][n % 5]
+                        .to_owned(),
+                ),
+                team: Some(format!("Team {}", n % 15 + 1)),
+                relationship: Some(if n == 0 {
+                    Relationship::Manager
+                } else {
+                    RELATIONS[n % RELATIONS.len()]
+                }),
+                cadence_days: Some([14, 30, 60, 90][n % 4]),
+                is_my_manager: Some(n == 0),
+                ..PersonInput::default()
+            },
+        )
+        .await?;
+        person_ids.push(person.id);
+    }
+    let (current_start, _) = clock::quarter_of(today, 1);
+    let mut plan_ids = Vec::new();
+    for back in (0..scale.plans).rev() {
+        let (starts_on, ends_on) =
+            clock::quarter_of(current_start - Months::new(3 * back as u32), 1);
+        let plan = plans::create(
+            pool,
+            PlanInput {
+                title: format!("{} growth plan", clock::quarter_label(starts_on, 1)),
+                intent: Some(INTENTS[back % INTENTS.len()].to_owned()),
+                starts_on: Some(starts_on.to_string()),
+                ends_on: Some(ends_on.to_string()),
+            },
+            starts_on,
+        )
+        .await?;
+        plan_ids.push(plan.id);
+    }
+
+    let mut open_action: Option<i64> = None;
+    for (i, &plan_id) in plan_ids.iter().enumerate() {
+        let plan = plans::get(pool, plan_id).await?;
+        let current = i + 1 == plan_ids.len();
+        let last_day = if current {
+            today.min(plan.ends_on)
+        } else {
+            plan.ends_on
+        };
+        let span = (last_day - plan.starts_on).num_days().max(0) as u64;
+        let day = |offset: u64| plan.starts_on + Days::new(offset.min(span));
+        if plan.status == PlanStatus::Draft {
+            plans::set_status(pool, plan_id, PlanStatus::Active, plan.starts_on).await?;
+        }
+        let opening: Vec<Assessment> = (1..=7)
+            .map(|area| Assessment {
+                focus_area_id: area,
+                rating: 1 + dice.roll(5) as i64,
+                note: String::new(),
+            })
+            .collect();
+        assessments::save_opening(pool, plan_id, opening).await?;
+
+        let mut titles: Vec<String> =
+            sqlx::query_scalar("SELECT title FROM goals WHERE plan_id = ?")
+                .bind(plan_id)
+                .fetch_all(pool)
+                .await?;
+        for g in titles.len()..scale.goals_per_plan {
+            let area = (g % 7) as i64 + 1;
+            let ideas = GOALS[(area - 1) as usize];
+            // The next idea for this area that the plan does not hold yet (carried goals
+            // come in with their titles).
+            let title = (0..ideas.len())
+                .map(|k| ideas[(g / 7 + i + k) % ideas.len()].to_owned())
+                .find(|t| !titles.contains(t))
+                .unwrap_or_else(|| format!("{} (part {})", ideas[g % ideas.len()], g / 7 + 1));
+            titles.push(title.clone());
+            let metric = g % 3 == 0;
+            let (baseline, target) = if g % 2 == 0 { (20.0, 5.0) } else { (0.0, 10.0) };
+            let input = GoalInput {
+                title,
+                focus_area_id: area,
+                why: Some(format!(
+                    "Part of this quarter's intent: {}",
+                    INTENTS[i % INTENTS.len()]
+                )),
+                measure: Some(if metric {
+                    MeasureKind::Metric
+                } else {
+                    MeasureKind::Done
+                }),
+                metric_name: metric.then(|| {
+                    if g % 2 == 0 {
+                        "Open issues"
+                    } else {
+                        "Sessions held"
+                    }
+                    .to_owned()
+                }),
+                metric_unit: metric
+                    .then(|| if g % 2 == 0 { "issues" } else { "sessions" }.to_owned()),
+                baseline: metric.then_some(baseline),
+                target: metric.then_some(target),
+                due_on: Some(plan.ends_on.to_string()),
+                priority: Some([Priority::High, Priority::Medium, Priority::Low][g % 3]),
+                ..GoalInput::default()
+            };
+            let goal = goals::create(pool, plan_id, input, plan.starts_on).await?;
+
+            for m in 0..scale.milestones_per_goal {
+                let due = day((m as u64 + 1) * 90 / (scale.milestones_per_goal as u64 + 1));
+                let step = MilestoneInput {
+                    title: STEPS[(m + g * 3) % STEPS.len()].to_owned(),
+                    due_on: Some(due.to_string()),
+                };
+                let added = milestones::add(pool, goal.id, step, plan.starts_on).await?;
+                // Most past steps get done; a few slip and stay overdue.
+                if due <= last_day && dice.roll(10) < 7 {
+                    milestones::set_done(pool, added.id, true, due).await?;
+                }
+            }
+            for c in 0..scale.check_ins_per_goal {
+                let on = day((c as u64 + 1) * span / (scale.check_ins_per_goal as u64 + 1));
+                let share = (c + 1) as f64 / scale.check_ins_per_goal as f64;
+                let drift = dice.roll(5) as f64 - 2.0;
+                let value = baseline + (target - baseline) * share * 0.9 + drift;
+                let input = CheckInInput {
+                    on_date: Some(on.to_string()),
+                    value: Some(value),
+                    confidence: 1 + dice.roll(5) as i64,
+                    note: None,
+                };
+                checkins::add(pool, goal.id, input, last_day).await?;
+            }
+            if !current {
+                let status = match dice.roll(10) {
+                    0..=5 => Some(GoalStatus::Done),
+                    6 => Some(GoalStatus::Dropped),
+                    _ => None,
+                };
+                if let Some(status) = status {
+                    goals::set_status(pool, goal.id, status, last_day).await?;
+                }
+            }
+        }
+
+        let goal_ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM goals WHERE plan_id = ? ORDER BY id")
+                .bind(plan_id)
+                .fetch_all(pool)
+                .await?;
+        for w in 0..scale.wins_per_plan {
+            let (title, metric, unit, before, after, higher) = WINS[(w + i) % WINS.len()];
+            let on = day((w as u64 * span) / scale.wins_per_plan.max(1) as u64);
+            let first = 1 + dice.roll(16) as i64;
+            let principles = if w % 3 == 0 {
+                vec![first, 1 + (first % 16)]
+            } else {
+                vec![first]
+            };
+            let input = AchievementInput {
+                title: title.to_owned(),
+                occurred_on: Some(on.to_string()),
+                description: Some(format!("Logged during {}.", plan.title)),
+                focus_area_id: Some((w % 7) as i64 + 1),
+                goal_id: (w % 4 == 0)
+                    .then(|| goal_ids[w % goal_ids.len().max(1)])
+                    .filter(|_| !goal_ids.is_empty()),
+                impact_metric: (!metric.is_empty()).then(|| metric.to_owned()),
+                impact_unit: Some(unit.to_owned()),
+                impact_before: (!metric.is_empty()).then_some(before),
+                impact_after: (!metric.is_empty()).then_some(after),
+                higher_is_better: Some(higher),
+                principle_ids: Some(principles),
+                links: None,
+            };
+            let win = win::create(pool, input, last_day).await?;
+            if w % 2 == 0 {
+                let story = Story {
+                    situation: format!("{title}: the team had lived with the problem for months."),
+                    task: "I took it on without being asked and agreed a target with my manager.".to_owned(),
+                    action: "I measured the baseline, fixed the biggest cause first and shared progress weekly.".to_owned(),
+                    result: if metric.is_empty() {
+                        "Leadership approved the plan in the first meeting.".to_owned()
+                    } else {
+                        format!("{metric} went from {before} to {after} {unit}.")
+                    },
+                };
+                story::save(pool, win.id, story, last_day).await?;
+            }
+        }
+
+        for r in 0..scale.resources_per_plan {
+            let (name, provider, kind, unit) = RESOURCES[r % RESOURCES.len()];
+            let per_entry = if unit == Unit::Pages { 10.0 } else { 1.0 };
+            // About a third are sized to be finished by the log; the rest stay in progress.
+            let entries = scale.entries_per_resource as f64;
+            let total = if r % 3 == 0 {
+                entries * per_entry
+            } else {
+                entries * per_entry * 2.0
+            };
+            let resource = resources::create(
+                pool,
+                ResourceInput {
+                    kind: Some(kind),
+                    title: format!(
+                        "{name} ({} #{})",
+                        clock::quarter_label(plan.starts_on, 1),
+                        r + 1
+                    ),
+                    provider: Some(provider.to_owned()),
+                    url: Some(format!("https://learn.example.com/{}", r + 1)),
+                    focus_area_id: Some(if r % 2 == 0 { 7 } else { 6 }),
+                    total_units: Some(total),
+                    unit: Some(unit),
+                    target_on: Some(plan.ends_on.to_string()),
+                    goal_ids: goal_ids.get(r % goal_ids.len().max(1)).map(|g| vec![*g]),
+                    ..ResourceInput::default()
+                },
+                plan.starts_on,
+            )
+            .await?;
+            for e in 0..scale.entries_per_resource {
+                let on = day((e as u64 + 1) * span / (scale.entries_per_resource as u64 + 1));
+                let entry = EntryInput {
+                    on_date: Some(on.to_string()),
+                    units: Some(per_entry),
+                    minutes: Some(20 + dice.roll(60) as i64),
+                    ..EntryInput::default()
+                };
+                resources::log_progress(pool, resource.id, entry, last_day).await?;
+            }
+        }
+
+        for q in 0..scale.requests_per_plan {
+            if person_ids.is_empty() {
+                break;
+            }
+            let asked_day = day((q as u64 * span) / scale.requests_per_plan.max(1) as u64);
+            let request = feedback::create_request(
+                pool,
+                RequestInput {
+                    person_id: person_ids[(q * 7 + i) % person_ids.len()],
+                    focus_area_id: (q % 7) as i64 + 1,
+                    facet_id: None,
+                    goal_id: goal_ids.get(q % goal_ids.len().max(1)).copied(),
+                    question: QUESTIONS[(q + i) % QUESTIONS.len()].to_owned(),
+                    due_on: Some((asked_day + Days::new(14)).to_string()),
+                },
+                asked_day,
+            )
+            .await?;
+            // Most get asked; most of those get answered.
+            if q % 5 != 0 {
+                feedback::mark_asked(pool, request.id, asked_day).await?;
+                let answered = asked_day + Days::new(1 + dice.roll(10));
+                if q % 4 != 0 && answered <= last_day {
+                    let answer = ResponseInput {
+                        response: "Keep sharing decisions early; give the team more room to propose solutions.".to_owned(),
+                        received_on: Some(answered.to_string()),
+                        takeaways: Some("Ask before proposing.".to_owned()),
+                    };
+                    feedback::record_response(pool, request.id, answer, last_day).await?;
+                }
+            }
+        }
+
+        // Feedback heard without asking, twice a quarter.
+        for h in 0..2 {
+            if person_ids.is_empty() {
+                break;
+            }
+            let (what, tone) = HEARD[(i * 2 + h) % HEARD.len()];
+            let heard = ReceivedInput {
+                person_id: person_ids[(i * 3 + h * 5) % person_ids.len()],
+                received_on: Some(day(span * (h as u64 + 1) / 3).to_string()),
+                what: what.to_owned(),
+                tone: Some(tone),
+                focus_area_id: Some(((i + h) % 7) as i64 + 1),
+                ..ReceivedInput::default()
+            };
+            feedback::add_received(pool, heard, last_day).await?;
+        }
+
+        // This quarter's 1:1s with the manager: prepared, four items in five discussed, one
+        // action each (most done by the next), held; those still ahead stay scheduled.
+        let from = i * scale.one_on_ones / plan_ids.len();
+        let to = (i + 1) * scale.one_on_ones / plan_ids.len();
+        let quarter = (plan.ends_on - plan.starts_on).num_days().max(1) as u64;
+        for k in from..to {
+            if person_ids.is_empty() {
+                break;
+            }
+            let on =
+                plan.starts_on + Days::new(3 + (k - from) as u64 * quarter / (to - from) as u64);
+            let input = OneOnOneInput {
+                person_id: None,
+                meets_on: on.to_string(),
+            };
+            let meeting = schedule::create(pool, input).await?;
+            if on > last_day {
+                continue;
+            }
+            if let Some(previous) = open_action.take() {
+                if k % 3 != 0 {
+                    schedule::set_action_done(pool, previous, true, on).await?;
+                }
+            }
+            let (detail, _) = agenda_draft::prepare(pool, meeting.id, on).await?;
+            for (n, item) in detail.agenda.iter().enumerate() {
+                if n % 5 != 1 {
+                    crate::one_on_ones::agenda::set_discussed(pool, item.id, true).await?;
+                }
+            }
+            let notes = "Went through the goals that moved and agreed the next steps.";
+            schedule::save_notes(pool, meeting.id, notes).await?;
+            let action = ActionInput {
+                text: ACTIONS[k % ACTIONS.len()].to_owned(),
+                owner: Some(if k % 2 == 0 { Owner::Me } else { Owner::Them }),
+                due_on: Some((on + Days::new(14)).to_string()),
+            };
+            open_action = Some(schedule::add_action(pool, meeting.id, action).await?.id);
+            schedule::set_status(pool, meeting.id, OneOnOneStatus::Held, on).await?;
+        }
+
+        if !current {
+            let detail = crate::planning::plan_view::detail(pool, plan_id, last_day).await?;
+            let carry: Vec<i64> = detail
+                .areas
+                .iter()
+                .flat_map(|a| a.goals.iter())
+                .filter(|g| g.status.is_open())
+                .take(2)
+                .map(|g| g.id)
+                .collect();
+            let closing = (1..=7)
+                .map(|area| Assessment {
+                    focus_area_id: area,
+                    rating: 1 + dice.roll(5) as i64,
+                    note: String::new(),
+                })
+                .collect();
+            review::close_quarter(
+                pool,
+                plan_id,
+                CloseInput {
+                    carry_goal_ids: carry,
+                    closing,
+                },
+                plan.ends_on,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,4 @@
+//! Demo tooling: the realistic data generator (bench, screenshots, tests) and the example plan a new user can look at.
+
+pub mod example;
+pub mod generator;

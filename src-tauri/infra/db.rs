@@ -1,0 +1,94 @@
+//! The one place that opens the SQLite database.
+//!
+//! The app, the tests and the benchmark all call [`connect`], so they run on the same
+//! pragmas and the same migrations. Before a migration touches an existing database, a
+//! copy of it is written to `backups/` next to it: a failed or unwanted upgrade can
+//! always be undone by hand.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+use crate::infra::backups;
+use crate::infra::error::AppResult;
+
+pub const DATA_DIR_VAR: &str = "LADDER_DATA_DIR";
+pub const DB_FILE: &str = "ladder.sqlite3";
+
+static MIGRATOR: Migrator = sqlx::migrate!();
+
+/// Where the data lives: `LADDER_DATA_DIR` when set, otherwise the OS app-data folder
+/// the caller passes in.
+pub fn data_dir(os_default: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+    match std::env::var_os(DATA_DIR_VAR) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => os_default(),
+    }
+}
+
+/// Opens (creating when missing) the database at `path` and brings its schema up to date.
+pub async fn connect(path: &Path) -> AppResult<SqlitePool> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let options = SqliteConnectOptions::from_str("sqlite:")?
+        .filename(path)
+        .create_if_missing(true)
+        // WAL lets the UI read while a write is in flight.
+        .journal_mode(SqliteJournalMode::Wal)
+        // NORMAL under WAL: a committed change survives the app being killed; only a
+        // power cut can lose the last moments, which FULL would cost an fsync per write.
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await?;
+
+    if needs_backup_before_migrating(&pool).await? {
+        let dir = path.parent().unwrap_or(Path::new(".")).join(backups::DIR);
+        backups::create(&pool, &dir, "before-migration").await?;
+    }
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
+/// True when the database already holds data and some migration has not been applied.
+async fn needs_backup_before_migrating(pool: &SqlitePool) -> AppResult<bool> {
+    let tables: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .fetch_one(pool)
+    .await?;
+    if tables == 0 {
+        return Ok(false);
+    }
+    let has_ledger: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(pool)
+    .await?;
+    let applied: HashSet<i64> = if has_ledger == 0 {
+        HashSet::new()
+    } else {
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = 1")
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    Ok(MIGRATOR
+        .iter()
+        .any(|m| !m.migration_type.is_down_migration() && !applied.contains(&m.version)))
+}
+
+/// The versions of the migrations this build knows, oldest first.
+pub fn migration_versions() -> Vec<i64> {
+    MIGRATOR.iter().map(|m| m.version).collect()
+}

@@ -1,0 +1,183 @@
+//! The limits of product.md, enforced in one place.
+//!
+//! Every domain function passes its input through these before writing, so the rules and
+//! their messages are the same everywhere. The migrations back each one with a CHECK
+//! constraint; these functions exist so the user gets a message at the field instead.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::infra::error::{AppError, AppResult};
+
+pub const TITLE_MAX: usize = 200;
+pub const LONG_TEXT_MAX: usize = 20_000;
+pub const URL_MAX: usize = 2_048;
+pub const MINUTES_MAX: i64 = 1_440;
+pub const YEAR_MIN: i32 = 1970;
+pub const YEAR_MAX: i32 = 2100;
+
+/// A title, name or other single-line text: trimmed, 1–200 characters.
+pub fn title(field: &str, value: &str) -> AppResult<String> {
+    let trimmed = value.trim();
+    let count = trimmed.chars().count();
+    if count == 0 {
+        return Err(AppError::invalid(field, "This cannot be empty."));
+    }
+    if count > TITLE_MAX {
+        return Err(AppError::invalid(
+            field,
+            format!("Keep this to {TITLE_MAX} characters or fewer (it has {count})."),
+        ));
+    }
+    if trimmed.contains(['\n', '\r']) {
+        return Err(AppError::invalid(field, "This must fit on one line."));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Notes, descriptions, answers: up to 20,000 characters, trailing whitespace dropped.
+pub fn long_text(field: &str, value: &str) -> AppResult<String> {
+    let trimmed = value.trim_end();
+    let count = trimmed.chars().count();
+    if count > LONG_TEXT_MAX {
+        return Err(AppError::invalid(
+            field,
+            format!("Keep this to {LONG_TEXT_MAX} characters or fewer (it has {count})."),
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// A web address: http or https only, up to 2,048 characters.
+pub fn url(field: &str, value: &str) -> AppResult<String> {
+    let trimmed = value.trim();
+    if trimmed.chars().count() > URL_MAX {
+        return Err(AppError::invalid(
+            field,
+            format!("Web addresses are limited to {URL_MAX} characters."),
+        ));
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !trimmed.chars().any(char::is_whitespace) => {
+            Ok(trimmed.to_owned())
+        }
+        _ => Err(AppError::invalid(
+            field,
+            "Use a web address that starts with http:// or https://.",
+        )),
+    }
+}
+
+/// A list of web addresses typed one per line; blank lines are dropped.
+pub fn urls(field: &str, values: &[String]) -> AppResult<Vec<String>> {
+    values
+        .iter()
+        .filter(|u| !u.trim().is_empty())
+        .map(|u| url(field, u))
+        .collect()
+}
+
+/// A calendar date between 1970 and 2100.
+pub fn date(field: &str, value: NaiveDate) -> AppResult<NaiveDate> {
+    if !(YEAR_MIN..=YEAR_MAX).contains(&value.year()) {
+        return Err(AppError::invalid(
+            field,
+            format!("Pick a date between {YEAR_MIN} and {YEAR_MAX}."),
+        ));
+    }
+    Ok(value)
+}
+
+/// A measured number (units, metric values): finite.
+pub fn number(field: &str, value: f64) -> AppResult<f64> {
+    if !value.is_finite() {
+        return Err(AppError::invalid(field, "Enter a number."));
+    }
+    Ok(value)
+}
+
+/// A count of units: finite and not negative.
+pub fn units(field: &str, value: f64) -> AppResult<f64> {
+    let value = number(field, value)?;
+    if value < 0.0 {
+        return Err(AppError::invalid(field, "This cannot be negative."));
+    }
+    Ok(value)
+}
+
+/// Minutes spent in one sitting: 0 to 1,440.
+pub fn minutes(field: &str, value: i64) -> AppResult<i64> {
+    if !(0..=MINUTES_MAX).contains(&value) {
+        return Err(AppError::invalid(
+            field,
+            format!("Minutes must be between 0 and {MINUTES_MAX} (one day)."),
+        ));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_trimmed_and_bounded() {
+        assert_eq!(title("title", "  Q1 plan  ").unwrap(), "Q1 plan");
+        assert!(title("title", "   ").is_err());
+        assert!(title("title", &"x".repeat(201)).is_err());
+        // Characters, not bytes: 200 accented letters are fine.
+        assert!(title("title", &"é".repeat(200)).is_ok());
+        assert!(title("title", "two\nlines").is_err());
+        assert_eq!(title("name", "").unwrap_err().field(), Some("name"));
+    }
+
+    #[test]
+    fn long_text_allows_empty_but_not_huge() {
+        assert_eq!(long_text("notes", "").unwrap(), "");
+        assert!(long_text("notes", &"a".repeat(20_000)).is_ok());
+        assert!(long_text("notes", &"a".repeat(20_001)).is_err());
+    }
+
+    #[test]
+    fn only_web_addresses_pass() {
+        assert!(url("url", "https://example.com/course").is_ok());
+        assert!(url("url", "HTTP://example.com").is_ok());
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "ftp://x",
+            "http://a b",
+        ] {
+            assert!(url("url", bad).is_err(), "{bad} should be refused");
+        }
+        assert!(url("url", &format!("https://e.com/{}", "a".repeat(2_048))).is_err());
+        let typed = vec![
+            "https://a.example".to_owned(),
+            "  ".to_owned(),
+            " http://b.example ".to_owned(),
+        ];
+        assert_eq!(
+            urls("links", &typed).unwrap(),
+            ["https://a.example", "http://b.example"]
+        );
+        assert!(urls("links", &["file:///x".to_owned()]).is_err());
+    }
+
+    #[test]
+    fn numbers_dates_and_minutes() {
+        assert!(number("value", f64::NAN).is_err());
+        assert!(number("value", f64::INFINITY).is_err());
+        assert!(units("units", -1.0).is_err());
+        assert_eq!(units("units", 2.5).unwrap(), 2.5);
+        assert!(minutes("minutes", 1_441).is_err());
+        assert!(minutes("minutes", -1).is_err());
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(date("startsOn", d("1969-12-31")).is_err());
+        assert!(date("startsOn", d("2101-01-01")).is_err());
+        assert!(date("startsOn", d("2100-12-31")).is_ok());
+    }
+}

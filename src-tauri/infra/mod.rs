@@ -1,0 +1,12 @@
+//! Infrastructure every feature stands on: the one connection to SQLite and its backups, the clock, the error type, input parsing and limits, the activity log, and small helpers for lookups, child rows and text. Nothing here knows a feature.
+
+pub mod activity;
+pub mod backups;
+pub mod children;
+pub mod clock;
+pub mod db;
+pub mod error;
+pub mod input;
+pub mod limits;
+pub mod lookup;
+pub mod text;

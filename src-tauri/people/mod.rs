@@ -1,0 +1,4 @@
+//! People and feedback: the people the user works with, the feedback they ask them for and what they hear back.
+
+pub mod feedback;
+pub mod person;

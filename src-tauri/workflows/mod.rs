@@ -1,0 +1,3 @@
+//! Operations that write across features in one transaction.
+
+pub mod takeaway;
