@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
@@ -199,106 +199,67 @@ fn read(bytes: &[u8]) -> AppResult<(Vec<String>, Vec<RawRow>)> {
     Ok((header, rows))
 }
 
-fn check_row(header: &[String], line: u64, cells: &[String]) -> ImportRow {
-    let cell = |name: &str| {
-        header
+/// One row's cells by column name, and the problems found in them so far.
+struct RowCheck<'a> {
+    header: &'a [String],
+    cells: &'a [String],
+    problems: Vec<RowProblem>,
+}
+
+impl<'a> RowCheck<'a> {
+    /// The trimmed cell under `name`, or None when the column is missing or the cell empty.
+    fn cell(&self, name: &str) -> Option<&'a str> {
+        self.header
             .iter()
             .position(|h| h == name)
-            .and_then(|i| cells.get(i))
+            .and_then(|i| self.cells.get(i))
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
-    };
-    let mut problems = Vec::new();
-    let mut problem = |column: &str, message: String| {
-        problems.push(RowProblem {
+    }
+
+    fn problem<T>(&mut self, column: &str, message: String) -> Option<T> {
+        self.problems.push(RowProblem {
             column: column.to_owned(),
             message,
-        })
-    };
-
-    let title = match limits::title("title", cell("title").unwrap_or("")) {
-        Ok(t) => t,
-        Err(e) => {
-            problem("title", e.to_string());
-            cell("title").unwrap_or("").to_owned()
-        }
-    };
-    let kind = cell("kind").and_then(|k| {
-        ResourceKind::parse(k).or_else(|| {
-            problem("kind", format!("\"{k}\" is not a kind Ladder knows (course, book, certification, workshop, article, video, podcast, conference)."));
-            None
-        })
-    });
-    let provider = cell("provider").unwrap_or("").to_owned();
-    if provider.chars().count() > limits::TITLE_MAX {
-        problem(
-            "provider",
-            format!("Keep this to {} characters or fewer.", limits::TITLE_MAX),
-        );
+        });
+        None
     }
-    let url = cell("url").and_then(|u| match limits::url("url", u) {
+}
+
+fn check_row(header: &[String], line: u64, cells: &[String]) -> ImportRow {
+    let mut c = RowCheck {
+        header,
+        cells,
+        problems: Vec::new(),
+    };
+    let title = check_title(&mut c);
+    let kind = c.cell("kind").and_then(|k| {
+        ResourceKind::parse(k).or_else(|| c.problem("kind", format!("\"{k}\" is not a kind Ladder knows (course, book, certification, workshop, article, video, podcast, conference).")))
+    });
+    let provider = check_provider(&mut c);
+    let url = c.cell("url").and_then(|u| match limits::url("url", u) {
         Ok(u) => Some(u),
-        Err(e) => {
-            problem("url", e.to_string());
-            None
-        }
+        Err(e) => c.problem("url", e.to_string()),
     });
-    let total_units = cell("total units").and_then(|t| match t.replace(',', ".").parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 => Some(v),
-        Ok(_) => {
-            problem(
-                "total units",
-                format!("\"{t}\" must be a number above zero."),
-            );
-            None
-        }
-        Err(_) => {
-            problem("total units", format!("\"{t}\" is not a number."));
-            None
-        }
-    });
-    let unit = cell("unit").and_then(|u| {
+    let total_units = check_total_units(&mut c);
+    let unit = c.cell("unit").and_then(|u| {
         Unit::parse(u).or_else(|| {
-            problem(
+            c.problem(
                 "unit",
                 format!("\"{u}\" is not a unit Ladder knows (lessons, hours, pages, chapters)."),
-            );
-            None
+            )
         })
     });
-    let focus_area_id = cell("focus area").and_then(|f| {
+    let focus_area_id = c.cell("focus area").and_then(|f| {
         focus_area_by_name(f).or_else(|| {
-            problem(
+            c.problem(
                 "focus area",
                 format!("\"{f}\" is not one of the seven focus areas."),
-            );
-            None
+            )
         })
     });
-    let status = cell("status").and_then(|s| match normalise(s).as_str() {
-        "planned" => Some(LearningStatus::Planned),
-        "in progress" => Some(LearningStatus::InProgress),
-        "completed" | "done" => Some(LearningStatus::Completed),
-        "dropped" => Some(LearningStatus::Dropped),
-        _ => {
-            problem(
-                "status",
-                format!("\"{s}\" is not a status (planned, in progress, completed, dropped)."),
-            );
-            None
-        }
-    });
-    let target_on =
-        cell("target date").and_then(|d| match crate::infra::input::date("targetOn", d) {
-            Ok(d) => Some(d),
-            Err(_) => {
-                problem(
-                    "target date",
-                    format!("\"{d}\" is not a date like 2026-12-31 between 1970 and 2100."),
-                );
-                None
-            }
-        });
+    let status = check_status(&mut c);
+    let target_on = check_target_date(&mut c);
     ImportRow {
         row: line,
         title,
@@ -310,8 +271,69 @@ fn check_row(header: &[String], line: u64, cells: &[String]) -> ImportRow {
         focus_area_id,
         status,
         target_on,
-        problems,
+        problems: c.problems,
         duplicate_of: None,
+    }
+}
+
+/// The title, or the text as it was (with a problem) so the preview can show the row.
+fn check_title(c: &mut RowCheck) -> String {
+    let raw = c.cell("title").unwrap_or("");
+    match limits::title("title", raw) {
+        Ok(t) => t,
+        Err(e) => {
+            c.problem::<()>("title", e.to_string());
+            raw.to_owned()
+        }
+    }
+}
+
+fn check_provider(c: &mut RowCheck) -> String {
+    let provider = c.cell("provider").unwrap_or("").to_owned();
+    if provider.chars().count() > limits::TITLE_MAX {
+        c.problem::<()>(
+            "provider",
+            format!("Keep this to {} characters or fewer.", limits::TITLE_MAX),
+        );
+    }
+    provider
+}
+
+/// A decimal comma is read as a point: spreadsheets in many languages write one.
+fn check_total_units(c: &mut RowCheck) -> Option<f64> {
+    let t = c.cell("total units")?;
+    match t.replace(',', ".").parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Some(v),
+        Ok(_) => c.problem(
+            "total units",
+            format!("\"{t}\" must be a number above zero."),
+        ),
+        Err(_) => c.problem("total units", format!("\"{t}\" is not a number.")),
+    }
+}
+
+fn check_status(c: &mut RowCheck) -> Option<LearningStatus> {
+    let s = c.cell("status")?;
+    match normalise(s).as_str() {
+        "planned" => Some(LearningStatus::Planned),
+        "in progress" => Some(LearningStatus::InProgress),
+        "completed" | "done" => Some(LearningStatus::Completed),
+        "dropped" => Some(LearningStatus::Dropped),
+        _ => c.problem(
+            "status",
+            format!("\"{s}\" is not a status (planned, in progress, completed, dropped)."),
+        ),
+    }
+}
+
+fn check_target_date(c: &mut RowCheck) -> Option<NaiveDate> {
+    let d = c.cell("target date")?;
+    match crate::infra::input::date("targetOn", d) {
+        Ok(d) => Some(d),
+        Err(_) => c.problem(
+            "target date",
+            format!("\"{d}\" is not a date like 2026-12-31 between 1970 and 2100."),
+        ),
     }
 }
 
@@ -382,48 +404,7 @@ pub async fn import(
     let mut outcome = ImportOutcome::default();
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     for (i, row) in preview.rows.iter().enumerate() {
-        match (row.duplicate_of, on_duplicate) {
-            (Some(_), OnDuplicate::Skip) => outcome.skipped += 1,
-            (Some(id), OnDuplicate::Merge) => {
-                sqlx::query(
-                    "UPDATE resources SET kind = coalesce(?, kind), url = coalesce(?, url),
-                         total_units = coalesce(?, total_units), unit = coalesce(?, unit),
-                         focus_area_id = coalesce(?, focus_area_id), target_on = coalesce(?, target_on)
-                     WHERE id = ?",
-                )
-                .bind(row.kind)
-                .bind(&row.url)
-                .bind(row.total_units)
-                .bind(row.unit)
-                .bind(row.focus_area_id)
-                .bind(row.target_on)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                set_imported_status(&mut tx, id, row.status, today).await?;
-                // A merged total can finish or reopen what the log holds.
-                resources::recompute(&mut tx, id, today).await?;
-                outcome.merged += 1;
-            }
-            (None, _) => {
-                let c = resources::Checked {
-                    kind: row.kind.unwrap_or(ResourceKind::Course),
-                    title: row.title.clone(),
-                    provider: row.provider.clone(),
-                    url: row.url.clone(),
-                    focus_area_id: row.focus_area_id,
-                    total_units: row.total_units,
-                    unit: row.unit.unwrap_or(Unit::Lessons),
-                    target_on: row.target_on,
-                    certificate_url: None,
-                    notes: String::new(),
-                    goal_ids: Vec::new(),
-                };
-                let id = resources::insert_new(&mut tx, &c).await?;
-                set_imported_status(&mut tx, id, row.status, today).await?;
-                outcome.created += 1;
-            }
-        }
+        write_row(&mut tx, row, on_duplicate, today, &mut outcome).await?;
         if (i + 1) % 250 == 0 || i + 1 == total {
             progress(i + 1, total);
         }
@@ -445,9 +426,62 @@ pub async fn import(
     Ok(outcome)
 }
 
+/// Writes one checked row: skipped, merged into the resource it duplicates, or created.
+async fn write_row(
+    tx: &mut SqliteConnection,
+    row: &ImportRow,
+    on_duplicate: OnDuplicate,
+    today: NaiveDate,
+    outcome: &mut ImportOutcome,
+) -> AppResult<()> {
+    match (row.duplicate_of, on_duplicate) {
+        (Some(_), OnDuplicate::Skip) => outcome.skipped += 1,
+        (Some(id), OnDuplicate::Merge) => {
+            sqlx::query(
+                "UPDATE resources SET kind = coalesce(?, kind), url = coalesce(?, url),
+                     total_units = coalesce(?, total_units), unit = coalesce(?, unit),
+                     focus_area_id = coalesce(?, focus_area_id), target_on = coalesce(?, target_on)
+                 WHERE id = ?",
+            )
+            .bind(row.kind)
+            .bind(&row.url)
+            .bind(row.total_units)
+            .bind(row.unit)
+            .bind(row.focus_area_id)
+            .bind(row.target_on)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            set_imported_status(&mut *tx, id, row.status, today).await?;
+            // A merged total can finish or reopen what the log holds.
+            resources::recompute(&mut *tx, id, today).await?;
+            outcome.merged += 1;
+        }
+        (None, _) => {
+            let c = resources::Checked {
+                kind: row.kind.unwrap_or(ResourceKind::Course),
+                title: row.title.clone(),
+                provider: row.provider.clone(),
+                url: row.url.clone(),
+                focus_area_id: row.focus_area_id,
+                total_units: row.total_units,
+                unit: row.unit.unwrap_or(Unit::Lessons),
+                target_on: row.target_on,
+                certificate_url: None,
+                notes: String::new(),
+                goal_ids: Vec::new(),
+            };
+            let id = resources::insert_new(&mut *tx, &c).await?;
+            set_imported_status(&mut *tx, id, row.status, today).await?;
+            outcome.created += 1;
+        }
+    }
+    Ok(())
+}
+
 /// Completed and dropped rows are recorded as set by hand (there is no log to show it).
 async fn set_imported_status(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut SqliteConnection,
     id: i64,
     status: Option<LearningStatus>,
     today: NaiveDate,

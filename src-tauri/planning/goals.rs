@@ -196,9 +196,9 @@ async fn check(
     current: Checked,
 ) -> AppResult<Checked> {
     let title = limits::title("title", &input.title)?;
-    let why = match input.why {
-        Some(text) => limits::long_text("why", &text)?,
-        None => current.why,
+    let why = match &input.why {
+        Some(text) => limits::long_text("why", text)?,
+        None => current.why.clone(),
     };
     let focus_area_id = input.focus_area_id;
     if !lookup::exists(conn, "focus_areas", focus_area_id).await? {
@@ -209,41 +209,7 @@ async fn check(
     }
 
     let measure = input.measure.unwrap_or(current.measure);
-    let (metric_name, metric_unit, baseline, target) = match measure {
-        MeasureKind::Done => (None, String::new(), None, None),
-        MeasureKind::Metric => {
-            let name = match input.metric_name.or(current.metric_name) {
-                Some(name) => limits::title("metricName", &name)?,
-                None => {
-                    return Err(AppError::invalid(
-                        "metricName",
-                        "Name what you will measure.",
-                    ))
-                }
-            };
-            let unit = match input.metric_unit {
-                Some(unit) if !unit.trim().is_empty() => limits::title("metricUnit", &unit)?,
-                Some(_) => String::new(),
-                None => current.metric_unit,
-            };
-            let baseline = input.baseline.or(current.baseline).ok_or_else(|| {
-                AppError::invalid("baseline", "A metric goal needs a starting value.")
-            })?;
-            let baseline = limits::number("baseline", baseline)?;
-            let target = input
-                .target
-                .or(current.target)
-                .ok_or_else(|| AppError::invalid("target", "A metric goal needs a target."))?;
-            let target = limits::number("target", target)?;
-            if target == baseline {
-                return Err(AppError::invalid(
-                    "target",
-                    "The target must differ from the starting value.",
-                ));
-            }
-            (Some(name), unit, Some(baseline), Some(target))
-        }
-    };
+    let (metric_name, metric_unit, baseline, target) = check_metric(measure, &input, &current)?;
 
     let due_on = match input.due_on.as_deref().map(str::trim) {
         Some("") => None,
@@ -251,29 +217,7 @@ async fn check(
         None => current.due_on,
     };
 
-    let facet_ids = match input.facet_ids {
-        Some(mut ids) => {
-            ids.sort_unstable();
-            ids.dedup();
-            for id in &ids {
-                let area: Option<i64> =
-                    sqlx::query_scalar("SELECT focus_area_id FROM facets WHERE id = ?")
-                        .bind(id)
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                if area != Some(focus_area_id) {
-                    return Err(AppError::invalid(
-                        "facetIds",
-                        "A facet must belong to the goal's focus area.",
-                    ));
-                }
-            }
-            ids
-        }
-        // Moving a goal to another area drops facets that no longer fit.
-        None if focus_area_id != current.focus_area_id => Vec::new(),
-        None => current.facet_ids,
-    };
+    let facet_ids = check_facets(conn, input.facet_ids, focus_area_id, &current).await?;
 
     let principle_ids = match input.principle_ids {
         Some(ids) => {
@@ -302,6 +246,83 @@ async fn check(
         principle_ids,
         links,
     })
+}
+
+/// A metric's name, unit, baseline and target, or none of them for a done/not-done goal.
+type Metric = (Option<String>, String, Option<f64>, Option<f64>);
+
+fn check_metric(measure: MeasureKind, input: &GoalInput, current: &Checked) -> AppResult<Metric> {
+    match measure {
+        MeasureKind::Done => Ok((None, String::new(), None, None)),
+        MeasureKind::Metric => {
+            let name = match input
+                .metric_name
+                .clone()
+                .or_else(|| current.metric_name.clone())
+            {
+                Some(name) => limits::title("metricName", &name)?,
+                None => {
+                    return Err(AppError::invalid(
+                        "metricName",
+                        "Name what you will measure.",
+                    ))
+                }
+            };
+            let unit = match &input.metric_unit {
+                Some(unit) if !unit.trim().is_empty() => limits::title("metricUnit", unit)?,
+                Some(_) => String::new(),
+                None => current.metric_unit.clone(),
+            };
+            let baseline = input.baseline.or(current.baseline).ok_or_else(|| {
+                AppError::invalid("baseline", "A metric goal needs a starting value.")
+            })?;
+            let baseline = limits::number("baseline", baseline)?;
+            let target = input
+                .target
+                .or(current.target)
+                .ok_or_else(|| AppError::invalid("target", "A metric goal needs a target."))?;
+            let target = limits::number("target", target)?;
+            if target == baseline {
+                return Err(AppError::invalid(
+                    "target",
+                    "The target must differ from the starting value.",
+                ));
+            }
+            Ok((Some(name), unit, Some(baseline), Some(target)))
+        }
+    }
+}
+
+/// The facets, each of the goal's focus area, sorted and without repeats.
+async fn check_facets(
+    conn: &mut SqliteConnection,
+    facet_ids: Option<Vec<i64>>,
+    focus_area_id: i64,
+    current: &Checked,
+) -> AppResult<Vec<i64>> {
+    match facet_ids {
+        Some(mut ids) => {
+            ids.sort_unstable();
+            ids.dedup();
+            for id in &ids {
+                let area: Option<i64> =
+                    sqlx::query_scalar("SELECT focus_area_id FROM facets WHERE id = ?")
+                        .bind(id)
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                if area != Some(focus_area_id) {
+                    return Err(AppError::invalid(
+                        "facetIds",
+                        "A facet must belong to the goal's focus area.",
+                    ));
+                }
+            }
+            Ok(ids)
+        }
+        // Moving a goal to another area drops facets that no longer fit.
+        None if focus_area_id != current.focus_area_id => Ok(Vec::new()),
+        None => Ok(current.facet_ids.clone()),
+    }
 }
 
 /// Writes the goal's tags and links, replacing what was there.

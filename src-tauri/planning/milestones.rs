@@ -88,6 +88,20 @@ fn check(input: &MilestoneInput) -> AppResult<(String, Option<NaiveDate>)> {
     Ok((title, due_on))
 }
 
+/// The open milestones of a goal in order, as (title, due date): what carrying a goal
+/// into the next quarter copies.
+pub(crate) async fn open_for_goal(
+    conn: &mut SqliteConnection,
+    goal_id: i64,
+) -> AppResult<Vec<(String, Option<NaiveDate>)>> {
+    Ok(sqlx::query_as(
+        "SELECT title, due_on FROM milestones WHERE goal_id = ? AND done_on IS NULL ORDER BY position, id",
+    )
+    .bind(goal_id)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// Inserts at the end of the goal's list; the caller holds the transaction.
 pub async fn insert(
     conn: &mut SqliteConnection,

@@ -9,7 +9,7 @@
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::framework::settings;
@@ -20,6 +20,7 @@ use crate::infra::text::markdown_inline;
 use crate::infra::text::trim_number;
 use crate::planning::assessments::{self, Assessment, Phase};
 use crate::planning::goals::{self, Goal, MeasureKind};
+use crate::planning::milestones;
 use crate::planning::plan_view::{self, PlanDetail};
 use crate::planning::plans::{self, Plan};
 
@@ -120,8 +121,33 @@ pub async fn close_quarter(
     let plan = plans::fetch_open(&mut tx, plan_id).await?;
     let goals = goals::list_for_plan(&mut tx, plan_id, today).await?;
 
+    let carry = chosen_to_carry(&plan, &goals, &input.carry_goal_ids)?;
+    assessments::write(&mut tx, plan_id, Phase::Closing, &input.closing).await?;
+    let next_plan_id = if carry.is_empty() {
+        None
+    } else {
+        Some(carry_into_next(&mut tx, &carry, &next, today).await?)
+    };
+
+    let was_active = plan.status == plans::PlanStatus::Active;
+    plans::write_closed(&mut tx, plan_id, today).await?;
+    if let (true, Some(next_id)) = (was_active, next_plan_id) {
+        plans::activate_if_none_active(&mut tx, next_id, today).await?;
+    }
+    let closed = plans::fetch(&mut tx, plan_id).await?;
+    tx.commit().await?;
+    Ok(CloseOutcome {
+        closed,
+        next_plan_id,
+        carried: carry.len() as i64,
+    })
+}
+
+/// The goals the user chose to carry, each once: they must belong to the plan and be
+/// unfinished.
+fn chosen_to_carry<'g>(plan: &Plan, goals: &'g [Goal], ids: &[i64]) -> AppResult<Vec<&'g Goal>> {
     let mut carry: Vec<&Goal> = Vec::new();
-    for id in &input.carry_goal_ids {
+    for id in ids {
         let goal = goals.iter().find(|g| g.id == *id).ok_or_else(|| {
             AppError::invalid(
                 "carryGoalIds",
@@ -142,71 +168,51 @@ pub async fn close_quarter(
             carry.push(goal);
         }
     }
+    Ok(carry)
+}
 
-    assessments::write(&mut tx, plan_id, Phase::Closing, &input.closing).await?;
+/// Copies the goals into the next quarter's plan, creating the plan when needed; returns
+/// its id.
+async fn carry_into_next(
+    tx: &mut SqliteConnection,
+    carry: &[&Goal],
+    next: &NextQuarter,
+    today: NaiveDate,
+) -> AppResult<i64> {
+    let target_plan = match next.existing_plan_id {
+        Some(id) => id,
+        None => plans::insert(tx, &next.title, "", next.starts_on, next.ends_on, today).await?,
+    };
+    for goal in carry {
+        carry_goal(&mut *tx, goal, target_plan, next, today).await?;
+    }
+    Ok(target_plan)
+}
 
-    let mut next_plan_id = None;
-    if !carry.is_empty() {
-        let target_plan = match next.existing_plan_id {
-            Some(id) => id,
-            None => {
-                plans::insert(
-                    &mut tx,
-                    &next.title,
-                    "",
-                    next.starts_on,
-                    next.ends_on,
-                    today,
-                )
-                .await?
-            }
-        };
-        for goal in &carry {
-            let mut copy = goals::stored(&mut tx, goal).await?;
-            if let (MeasureKind::Metric, Some(last)) = (goal.measure, goal.current_value) {
-                if Some(last) != goal.target {
-                    copy.baseline = Some(last);
-                }
-            }
-            copy.due_on = None;
-            let new_id = goals::insert(&mut tx, target_plan, &copy, Some(goal.id)).await?;
-            let open: Vec<(String, Option<NaiveDate>)> = sqlx::query_as(
-                "SELECT title, due_on FROM milestones WHERE goal_id = ? AND done_on IS NULL ORDER BY position, id",
-            )
-            .bind(goal.id)
-            .fetch_all(&mut *tx)
-            .await?;
-            for (title, due_on) in open {
-                // A due date that has already passed is left for the user to set again.
-                let due_on = due_on.filter(|d| *d >= next.starts_on);
-                crate::planning::milestones::insert(&mut tx, new_id, &title, due_on, None).await?;
-            }
-            let summary = format!("Carried \"{}\" into \"{}\"", goal.title, next.title);
-            activity::record(
-                &mut tx,
-                today,
-                Entity::Goal,
-                new_id,
-                Action::Carried,
-                &summary,
-            )
-            .await?;
+/// One carried goal: a copy that starts from where the metric stands, with no due date,
+/// and its open milestones.
+async fn carry_goal(
+    tx: &mut SqliteConnection,
+    goal: &Goal,
+    target_plan: i64,
+    next: &NextQuarter,
+    today: NaiveDate,
+) -> AppResult<()> {
+    let mut copy = goals::stored(&mut *tx, goal).await?;
+    if let (MeasureKind::Metric, Some(last)) = (goal.measure, goal.current_value) {
+        if Some(last) != goal.target {
+            copy.baseline = Some(last);
         }
-        next_plan_id = Some(target_plan);
     }
-
-    let was_active = plan.status == plans::PlanStatus::Active;
-    plans::write_closed(&mut tx, plan_id, today).await?;
-    if let (true, Some(next_id)) = (was_active, next_plan_id) {
-        plans::activate_if_none_active(&mut tx, next_id, today).await?;
+    copy.due_on = None;
+    let new_id = goals::insert(&mut *tx, target_plan, &copy, Some(goal.id)).await?;
+    for (title, due_on) in milestones::open_for_goal(&mut *tx, goal.id).await? {
+        // A due date that has already passed is left for the user to set again.
+        let due_on = due_on.filter(|d| *d >= next.starts_on);
+        milestones::insert(&mut *tx, new_id, &title, due_on, None).await?;
     }
-    let closed = plans::fetch(&mut tx, plan_id).await?;
-    tx.commit().await?;
-    Ok(CloseOutcome {
-        closed,
-        next_plan_id,
-        carried: carry.len() as i64,
-    })
+    let summary = format!("Carried \"{}\" into \"{}\"", goal.title, next.title);
+    activity::record(tx, today, Entity::Goal, new_id, Action::Carried, &summary).await
 }
 
 fn status_text(goal: &Goal) -> String {

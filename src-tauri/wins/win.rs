@@ -170,36 +170,7 @@ async fn check(
             ));
         }
     }
-    let metric = input
-        .impact_metric
-        .as_deref()
-        .map(str::trim)
-        .filter(|m| !m.is_empty());
-    let (impact_metric, impact_unit, impact_before, impact_after) = match metric {
-        Some(name) => {
-            let name = limits::title("impactMetric", name)?;
-            let unit = match input.impact_unit.as_deref().map(str::trim) {
-                Some(u) if !u.is_empty() => limits::title("impactUnit", u)?,
-                _ => String::new(),
-            };
-            let before = input
-                .impact_before
-                .map(|v| limits::number("impactBefore", v))
-                .transpose()?;
-            let after = input.impact_after.ok_or_else(|| {
-                AppError::invalid("impactAfter", "Enter the number after the change.")
-            })?;
-            let after = limits::number("impactAfter", after)?;
-            (Some(name), unit, before, Some(after))
-        }
-        None if input.impact_before.is_some() || input.impact_after.is_some() => {
-            return Err(AppError::invalid(
-                "impactMetric",
-                "Name what the numbers measure.",
-            ));
-        }
-        None => (None, String::new(), None, None),
-    };
+    let (impact_metric, impact_unit, impact_before, impact_after) = check_impact(&input)?;
     let principle_ids = lookup::existing_ids(
         conn,
         "principles",
@@ -223,6 +194,40 @@ async fn check(
         principle_ids,
         links,
     })
+}
+
+/// A measured impact: its metric, unit and the numbers before and after. Numbers with no
+/// metric named are refused.
+type Impact = (Option<String>, String, Option<f64>, Option<f64>);
+
+fn check_impact(input: &AchievementInput) -> AppResult<Impact> {
+    let metric = input
+        .impact_metric
+        .as_deref()
+        .map(str::trim)
+        .filter(|m| !m.is_empty());
+    match metric {
+        Some(name) => {
+            let name = limits::title("impactMetric", name)?;
+            let unit = match input.impact_unit.as_deref().map(str::trim) {
+                Some(u) if !u.is_empty() => limits::title("impactUnit", u)?,
+                _ => String::new(),
+            };
+            let before = input
+                .impact_before
+                .map(|v| limits::number("impactBefore", v))
+                .transpose()?;
+            let after = input.impact_after.ok_or_else(|| {
+                AppError::invalid("impactAfter", "Enter the number after the change.")
+            })?;
+            let after = limits::number("impactAfter", after)?;
+            Ok((Some(name), unit, before, Some(after)))
+        }
+        None if input.impact_before.is_some() || input.impact_after.is_some() => Err(
+            AppError::invalid("impactMetric", "Name what the numbers measure."),
+        ),
+        None => Ok((None, String::new(), None, None)),
+    }
 }
 
 async fn write(conn: &mut SqliteConnection, id: Option<i64>, c: &Checked) -> AppResult<i64> {
