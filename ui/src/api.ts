@@ -58,16 +58,16 @@ import type { ResponseInput } from "./bindings/ResponseInput";
 import type { TakeawayAction } from "./bindings/TakeawayAction";
 import type { ActionInput } from "./bindings/ActionInput";
 import type { ActionItem } from "./bindings/ActionItem";
-import type { MeetingDefaults } from "./bindings/MeetingDefaults";
-import type { MeetingDetail } from "./bindings/MeetingDetail";
-import type { MeetingInput } from "./bindings/MeetingInput";
-import type { MeetingStatus } from "./bindings/MeetingStatus";
+import type { OneOnOneDefaults } from "./bindings/OneOnOneDefaults";
+import type { OneOnOneDetail } from "./bindings/OneOnOneDetail";
+import type { OneOnOneInput } from "./bindings/OneOnOneInput";
+import type { OneOnOneStatus } from "./bindings/OneOnOneStatus";
 import type { OneOnOne } from "./bindings/OneOnOne";
 import type { TopicAdded } from "./bindings/TopicAdded";
 import type { TopicInput } from "./bindings/TopicInput";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Dashboard } from "./bindings/Dashboard";
-import { toAppError } from "./lib/errors";
+import { toAppError } from "./shared/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -174,22 +174,22 @@ export const api = {
     call<ActionTarget>("act_on_feedback", { source, action }),
 
   listOneOnOnes: () => call<OneOnOne[]>("list_one_on_ones"),
-  oneOnOneDefaults: (personId: number | null = null) => call<MeetingDefaults>("one_on_one_defaults", { personId }),
-  createOneOnOne: (input: MeetingInput) => call<OneOnOne>("create_one_on_one", { input }),
-  updateOneOnOne: (id: number, input: MeetingInput) => call<OneOnOne>("update_one_on_one", { id, input }),
-  setOneOnOneStatus: (id: number, status: MeetingStatus) => call<OneOnOne>("set_one_on_one_status", { id, status }),
+  oneOnOneDefaults: (personId: number | null = null) => call<OneOnOneDefaults>("one_on_one_defaults", { personId }),
+  createOneOnOne: (input: OneOnOneInput) => call<OneOnOne>("create_one_on_one", { input }),
+  updateOneOnOne: (id: number, input: OneOnOneInput) => call<OneOnOne>("update_one_on_one", { id, input }),
+  setOneOnOneStatus: (id: number, status: OneOnOneStatus) => call<OneOnOne>("set_one_on_one_status", { id, status }),
   saveOneOnOneNotes: (id: number, notes: string) => call<OneOnOne>("save_one_on_one_notes", { id, notes }),
   deleteOneOnOne: (id: number) => call<void>("delete_one_on_one", { id }),
-  oneOnOneDetail: (id: number) => call<MeetingDetail>("one_on_one_detail", { id }),
+  oneOnOneDetail: (id: number) => call<OneOnOneDetail>("one_on_one_detail", { id }),
   /** The meeting, and how many agenda items were new. */
-  prepareAgenda: (id: number) => call<[MeetingDetail, number]>("prepare_agenda", { id }),
-  addAgendaItem: (id: number, text: string) => call<MeetingDetail>("add_agenda_item", { id, text }),
-  editAgendaItem: (itemId: number, text: string) => call<MeetingDetail>("edit_agenda_item", { itemId, text }),
+  prepareAgenda: (id: number) => call<[OneOnOneDetail, number]>("prepare_agenda", { id }),
+  addAgendaItem: (id: number, text: string) => call<OneOnOneDetail>("add_agenda_item", { id, text }),
+  editAgendaItem: (itemId: number, text: string) => call<OneOnOneDetail>("edit_agenda_item", { itemId, text }),
   setAgendaItemDiscussed: (itemId: number, discussed: boolean) =>
-    call<MeetingDetail>("set_agenda_item_discussed", { itemId, discussed }),
-  removeAgendaItem: (itemId: number) => call<MeetingDetail>("remove_agenda_item", { itemId }),
-  restoreAgendaItem: (itemId: number) => call<MeetingDetail>("restore_agenda_item", { itemId }),
-  reorderAgenda: (id: number, ids: number[]) => call<MeetingDetail>("reorder_agenda", { id, ids }),
+    call<OneOnOneDetail>("set_agenda_item_discussed", { itemId, discussed }),
+  removeAgendaItem: (itemId: number) => call<OneOnOneDetail>("remove_agenda_item", { itemId }),
+  restoreAgendaItem: (itemId: number) => call<OneOnOneDetail>("restore_agenda_item", { itemId }),
+  reorderAgenda: (id: number, ids: number[]) => call<OneOnOneDetail>("reorder_agenda", { id, ids }),
   addTopic: (input: TopicInput) => call<TopicAdded>("add_topic", { input }),
   addActionItem: (id: number, input: ActionInput) => call<ActionItem>("add_action_item", { id, input }),
   updateActionItem: (actionId: number, input: ActionInput) => call<ActionItem>("update_action_item", { actionId, input }),

@@ -1,0 +1,25 @@
+// How a plan's and a goal's enums read in the interface.
+import type { GoalStatus } from "../../bindings/GoalStatus";
+import type { PlanStatus } from "../../bindings/PlanStatus";
+import type { Priority } from "../../bindings/Priority";
+
+export const PLAN_STATUS: Record<PlanStatus, string> = { draft: "Draft", active: "Active", closed: "Closed" };
+
+export const GOAL_STATUS: Record<GoalStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  done: "Done",
+  dropped: "Dropped",
+};
+
+export const GOAL_STATUSES = Object.keys(GOAL_STATUS) as GoalStatus[];
+
+export const PRIORITY: Record<Priority, string> = { high: "High", medium: "Medium", low: "Low" };
+
+export const CONFIDENCE: Record<number, string> = {
+  1: "1 · very unsure",
+  2: "2 · unsure",
+  3: "3 · could go either way",
+  4: "4 · fairly sure",
+  5: "5 · certain",
+};
