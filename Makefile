@@ -20,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO := cargo
 LOCKED := --locked
 
-.PHONY: run test setup toolchain system-deps ui-deps tauri-driver ui release check fmt clippy \
+.PHONY: run test setup toolchain system-deps ui-deps tauri-driver ui release check architecture fmt clippy \
 	bindings svelte-check test-rust test-ui test-e2e bench screenshots dev
 
 ## make run: set up, build the app with the UI embedded (release), start it.
@@ -81,7 +81,12 @@ ui: ui/dist/index.html
 ui/dist/index.html: ui/node_modules/.package-lock.json $(UI_SOURCES)
 	cd ui && npm run build
 
-check: fmt clippy bindings svelte-check
+check: architecture fmt clippy bindings svelte-check
+
+## The module graph: no import cycles, no import against the layer order in
+## src-tauri/lib.rs, no function over 80 lines. Prints the graph.
+architecture:
+	node tests/architecture.mjs
 
 fmt:
 	$(CARGO) fmt --all --check

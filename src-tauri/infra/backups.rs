@@ -12,7 +12,7 @@ pub const DIR: &str = "backups";
 
 /// Writes a copy of the database to `dir` and returns its path. `reason` becomes part of
 /// the file name so a person browsing the folder knows why each copy exists.
-pub async fn create(pool: &SqlitePool, dir: &Path, reason: &str) -> AppResult<PathBuf> {
+pub(crate) async fn create(pool: &SqlitePool, dir: &Path, reason: &str) -> AppResult<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
     let mut target = dir.join(format!("ladder-{stamp}-{reason}.sqlite3"));

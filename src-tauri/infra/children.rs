@@ -7,7 +7,7 @@ use crate::infra::error::AppResult;
 
 /// Replaces the rows of `table` that belong to `owner` with one row per value.
 /// `table` and the column names are constants of the caller, never user input.
-pub async fn replace<T>(
+pub(crate) async fn replace<T>(
     conn: &mut SqliteConnection,
     table: &'static str,
     owner_column: &'static str,

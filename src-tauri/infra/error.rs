@@ -65,7 +65,7 @@ impl AppError {
     }
 
     /// The error as it reaches the UI.
-    pub fn payload(&self) -> ErrorPayload {
+    fn payload(&self) -> ErrorPayload {
         ErrorPayload {
             kind: self.kind(),
             message: self.to_string(),
@@ -90,7 +90,7 @@ pub enum ErrorKind {
 /// The serialised form of [`AppError`]; exported to TypeScript as `AppError`.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export, rename = "AppError")]
-pub struct ErrorPayload {
+struct ErrorPayload {
     pub kind: ErrorKind,
     pub message: String,
     pub field: Option<String>,

@@ -31,7 +31,7 @@ pub fn parse<T: DeserializeOwned>(value: serde_json::Value) -> AppResult<T> {
 }
 
 /// A date typed as `YYYY-MM-DD`, within the years the app accepts.
-pub fn date(field: &str, value: &str) -> AppResult<NaiveDate> {
+pub(crate) fn date(field: &str, value: &str) -> AppResult<NaiveDate> {
     let parsed = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::invalid(field, "Enter a date as YYYY-MM-DD."))?;
     limits::date(field, parsed)

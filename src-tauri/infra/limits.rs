@@ -8,15 +8,15 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::infra::error::{AppError, AppResult};
 
-pub const TITLE_MAX: usize = 200;
-pub const LONG_TEXT_MAX: usize = 20_000;
-pub const URL_MAX: usize = 2_048;
-pub const MINUTES_MAX: i64 = 1_440;
-pub const YEAR_MIN: i32 = 1970;
-pub const YEAR_MAX: i32 = 2100;
+pub(crate) const TITLE_MAX: usize = 200;
+const LONG_TEXT_MAX: usize = 20_000;
+const URL_MAX: usize = 2_048;
+const MINUTES_MAX: i64 = 1_440;
+const YEAR_MIN: i32 = 1970;
+const YEAR_MAX: i32 = 2100;
 
 /// A title, name or other single-line text: trimmed, 1–200 characters.
-pub fn title(field: &str, value: &str) -> AppResult<String> {
+pub(crate) fn title(field: &str, value: &str) -> AppResult<String> {
     let trimmed = value.trim();
     let count = trimmed.chars().count();
     if count == 0 {
@@ -35,7 +35,7 @@ pub fn title(field: &str, value: &str) -> AppResult<String> {
 }
 
 /// Notes, descriptions, answers: up to 20,000 characters, trailing whitespace dropped.
-pub fn long_text(field: &str, value: &str) -> AppResult<String> {
+pub(crate) fn long_text(field: &str, value: &str) -> AppResult<String> {
     let trimmed = value.trim_end();
     let count = trimmed.chars().count();
     if count > LONG_TEXT_MAX {
@@ -72,7 +72,7 @@ pub fn url(field: &str, value: &str) -> AppResult<String> {
 }
 
 /// A list of web addresses typed one per line; blank lines are dropped.
-pub fn urls(field: &str, values: &[String]) -> AppResult<Vec<String>> {
+pub(crate) fn urls(field: &str, values: &[String]) -> AppResult<Vec<String>> {
     values
         .iter()
         .filter(|u| !u.trim().is_empty())
@@ -81,7 +81,7 @@ pub fn urls(field: &str, values: &[String]) -> AppResult<Vec<String>> {
 }
 
 /// A calendar date between 1970 and 2100.
-pub fn date(field: &str, value: NaiveDate) -> AppResult<NaiveDate> {
+pub(crate) fn date(field: &str, value: NaiveDate) -> AppResult<NaiveDate> {
     if !(YEAR_MIN..=YEAR_MAX).contains(&value.year()) {
         return Err(AppError::invalid(
             field,
@@ -92,7 +92,7 @@ pub fn date(field: &str, value: NaiveDate) -> AppResult<NaiveDate> {
 }
 
 /// A measured number (units, metric values): finite.
-pub fn number(field: &str, value: f64) -> AppResult<f64> {
+pub(crate) fn number(field: &str, value: f64) -> AppResult<f64> {
     if !value.is_finite() {
         return Err(AppError::invalid(field, "Enter a number."));
     }
@@ -100,7 +100,7 @@ pub fn number(field: &str, value: f64) -> AppResult<f64> {
 }
 
 /// A count of units: finite and not negative.
-pub fn units(field: &str, value: f64) -> AppResult<f64> {
+pub(crate) fn units(field: &str, value: f64) -> AppResult<f64> {
     let value = number(field, value)?;
     if value < 0.0 {
         return Err(AppError::invalid(field, "This cannot be negative."));
@@ -109,7 +109,7 @@ pub fn units(field: &str, value: f64) -> AppResult<f64> {
 }
 
 /// Minutes spent in one sitting: 0 to 1,440.
-pub fn minutes(field: &str, value: i64) -> AppResult<i64> {
+pub(crate) fn minutes(field: &str, value: i64) -> AppResult<i64> {
     if !(0..=MINUTES_MAX).contains(&value) {
         return Err(AppError::invalid(
             field,

@@ -5,7 +5,11 @@ use sqlx::SqliteConnection;
 use crate::infra::error::{AppError, AppResult};
 
 /// Whether `table` (a constant of the caller, never user input) holds a row with `id`.
-pub async fn exists(conn: &mut SqliteConnection, table: &'static str, id: i64) -> AppResult<bool> {
+pub(crate) async fn exists(
+    conn: &mut SqliteConnection,
+    table: &'static str,
+    id: i64,
+) -> AppResult<bool> {
     let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = ?"))
         .bind(id)
         .fetch_optional(conn)
@@ -15,7 +19,7 @@ pub async fn exists(conn: &mut SqliteConnection, table: &'static str, id: i64) -
 
 /// The ids, sorted and without repeats, once each is found in `table`; otherwise an error
 /// at `field` such as "Principle 9 does not exist."
-pub async fn existing_ids(
+pub(crate) async fn existing_ids(
     conn: &mut SqliteConnection,
     table: &'static str,
     field: &str,

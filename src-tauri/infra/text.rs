@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 /// Escapes user text for an inline CommonMark context: one line, and every character
 /// that could start markup is backslash-escaped.
-pub fn markdown_inline(text: &str) -> String {
+pub(crate) fn markdown_inline(text: &str) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(one_line.len());
     for ch in one_line.chars() {
@@ -21,13 +21,13 @@ pub fn markdown_inline(text: &str) -> String {
 }
 
 /// 12.0 → "12", 12.5 → "12.5".
-pub fn trim_number(v: f64) -> String {
+pub(crate) fn trim_number(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// `text` on one line, cut to `max` characters with an ellipsis.
-pub fn one_line(text: &str, max: usize) -> String {
+pub(crate) fn one_line(text: &str, max: usize) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= max {
         return line;
@@ -37,6 +37,6 @@ pub fn one_line(text: &str, max: usize) -> String {
 }
 
 /// A date as the agenda and its export write it: "Nov 26, 2026".
-pub fn long_date(d: NaiveDate) -> String {
+pub(crate) fn long_date(d: NaiveDate) -> String {
     d.format("%b %-d, %Y").to_string()
 }

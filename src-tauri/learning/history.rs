@@ -9,8 +9,8 @@ use ts_rs::TS;
 use crate::infra::clock;
 use crate::infra::error::AppResult;
 
-pub const QUARTERS: u32 = 8;
-pub const WEEKS: u64 = 12;
+const QUARTERS: u32 = 8;
+const WEEKS: u64 = 12;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

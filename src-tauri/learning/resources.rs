@@ -37,7 +37,7 @@ pub enum ResourceKind {
 }
 
 impl ResourceKind {
-    pub const ALL: [ResourceKind; 8] = [
+    pub(crate) const ALL: [ResourceKind; 8] = [
         ResourceKind::Course,
         ResourceKind::Book,
         ResourceKind::Certification,
@@ -80,7 +80,7 @@ pub enum Unit {
 
 impl Unit {
     /// Countable units cannot go past the total; hours are an estimate.
-    pub fn countable(self) -> bool {
+    fn countable(self) -> bool {
         self != Unit::Hours
     }
 
@@ -94,7 +94,7 @@ impl Unit {
         }
     }
 
-    pub fn singular(self) -> &'static str {
+    fn singular(self) -> &'static str {
         match self {
             Unit::Lessons => "lesson",
             Unit::Hours => "hour",
@@ -103,7 +103,7 @@ impl Unit {
         }
     }
 
-    pub fn plural(self) -> &'static str {
+    pub(crate) fn plural(self) -> &'static str {
         match self {
             Unit::Lessons => "lessons",
             Unit::Hours => "hours",
@@ -163,7 +163,7 @@ impl Resource {
 }
 
 /// Percent complete: completed is 100 %; otherwise units done over the total, capped.
-pub fn percent(status: LearningStatus, done: f64, total: Option<f64>) -> Option<i64> {
+fn percent(status: LearningStatus, done: f64, total: Option<f64>) -> Option<i64> {
     if status == LearningStatus::Completed {
         return Some(100);
     }
@@ -339,7 +339,10 @@ async fn entries(conn: &mut SqliteConnection, id: i64) -> AppResult<Vec<Progress
 }
 
 /// Resources linked to a goal, for the goal panel.
-pub async fn for_goal(conn: &mut SqliteConnection, goal_id: i64) -> AppResult<Vec<Resource>> {
+pub(crate) async fn for_goal(
+    conn: &mut SqliteConnection,
+    goal_id: i64,
+) -> AppResult<Vec<Resource>> {
     let rows = sqlx::query_as::<_, Resource>(&format!(
         "{SELECT} WHERE id IN (SELECT resource_id FROM resource_goals WHERE goal_id = ?) ORDER BY title COLLATE NOCASE"
     ))
@@ -436,7 +439,7 @@ async fn check(conn: &mut SqliteConnection, input: ResourceInput) -> AppResult<C
 
 /// Inserts a new resource with no log in one statement (imports write thousands); its
 /// derived columns start at their defaults, which are right for an empty log.
-pub async fn insert_new(conn: &mut SqliteConnection, c: &Checked) -> AppResult<i64> {
+pub(crate) async fn insert_new(conn: &mut SqliteConnection, c: &Checked) -> AppResult<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO resources (kind, title, provider, url, focus_area_id, total_units, unit, target_on,
              certificate_url, notes)
@@ -458,7 +461,7 @@ pub async fn insert_new(conn: &mut SqliteConnection, c: &Checked) -> AppResult<i
 
 /// Writes a checked resource (inserting when `id` is `None`); the caller holds the
 /// transaction and recomputes afterwards.
-pub async fn write(conn: &mut SqliteConnection, id: Option<i64>, c: &Checked) -> AppResult<i64> {
+async fn write(conn: &mut SqliteConnection, id: Option<i64>, c: &Checked) -> AppResult<i64> {
     let id: i64 = match id {
         Some(id) => id,
         None => {
@@ -512,7 +515,7 @@ pub async fn create(
 }
 
 /// Checks and adds a resource inside the caller's transaction.
-pub async fn create_in(
+pub(crate) async fn create_in(
     conn: &mut SqliteConnection,
     input: ResourceInput,
     today: NaiveDate,
@@ -606,7 +609,11 @@ pub async fn set_manual_status(
 }
 
 /// Recomputes a resource's derived columns from its log; logs a completion.
-pub async fn recompute(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> AppResult<()> {
+pub(crate) async fn recompute(
+    conn: &mut SqliteConnection,
+    id: i64,
+    today: NaiveDate,
+) -> AppResult<()> {
     let before = fetch(conn, id).await?;
     let (manual, manual_on): (Option<String>, Option<NaiveDate>) =
         sqlx::query_as("SELECT manual_status, manual_on FROM resources WHERE id = ?")

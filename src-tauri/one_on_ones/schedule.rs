@@ -143,7 +143,7 @@ pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<OneOnOne> 
         })
 }
 
-pub async fn my_manager(conn: &mut SqliteConnection) -> AppResult<Option<i64>> {
+pub(crate) async fn my_manager(conn: &mut SqliteConnection) -> AppResult<Option<i64>> {
     Ok(
         sqlx::query_scalar("SELECT id FROM people WHERE is_my_manager = 1 AND archived_on IS NULL")
             .fetch_optional(conn)
@@ -326,7 +326,7 @@ const SELECT_ACTION: &str =
     FROM action_items a JOIN one_on_ones o ON o.id = a.one_on_one_id";
 
 /// This 1:1's action items, and the ones still open from earlier 1:1s with the same person.
-pub async fn actions_for(
+pub(crate) async fn actions_for(
     conn: &mut SqliteConnection,
     meeting: &OneOnOne,
 ) -> AppResult<Vec<ActionItem>> {

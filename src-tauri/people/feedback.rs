@@ -209,7 +209,7 @@ async fn check_refs(
 }
 
 /// A short, polite request the user can paste into mail or chat.
-pub fn compose(
+fn compose(
     person: &str,
     question: &str,
     area: &str,
@@ -442,7 +442,7 @@ pub async fn decline(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<
 
 /// How many days past its wanted-by date an asked request may wait before the Feedback
 /// screen offers to give up on it with the others.
-pub const GIVE_UP_AFTER_DAYS: u64 = 30;
+const GIVE_UP_AFTER_DAYS: u64 = 30;
 
 const LONG_OVERDUE: &str =
     "status = 'asked' AND due_on IS NOT NULL AND due_on < date(?, '-' || ? || ' days')";
@@ -627,7 +627,10 @@ pub struct GoalFeedback {
     pub text: String,
 }
 
-pub async fn for_goal(conn: &mut SqliteConnection, goal_id: i64) -> AppResult<Vec<GoalFeedback>> {
+pub(crate) async fn for_goal(
+    conn: &mut SqliteConnection,
+    goal_id: i64,
+) -> AppResult<Vec<GoalFeedback>> {
     Ok(sqlx::query_as::<_, GoalFeedback>(
         "SELECT coalesce(r.received_on, r.asked_on) AS \"on\", p.name AS person_name,
                 CASE WHEN r.response <> '' THEN r.response ELSE r.question END AS text

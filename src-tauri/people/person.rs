@@ -211,7 +211,7 @@ pub async fn remove(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<R
 
 /// Whether feedback, 1:1s or saved topics name the person, so that removing them
 /// archives instead of deleting.
-pub async fn is_referred_to(conn: &mut SqliteConnection, id: i64) -> AppResult<bool> {
+pub(crate) async fn is_referred_to(conn: &mut SqliteConnection, id: i64) -> AppResult<bool> {
     Ok(sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM feedback_requests WHERE person_id = ?1)
              OR EXISTS (SELECT 1 FROM feedback_received WHERE person_id = ?1)
@@ -238,7 +238,7 @@ pub async fn restore(pool: &SqlitePool, id: i64) -> AppResult<Person> {
 
 /// The name of a person who can be asked, met or given a topic: one who exists and is
 /// not archived. Errors name the `personId` field.
-pub async fn require_active(conn: &mut SqliteConnection, id: i64) -> AppResult<String> {
+pub(crate) async fn require_active(conn: &mut SqliteConnection, id: i64) -> AppResult<String> {
     let row: Option<(String, Option<NaiveDate>)> =
         sqlx::query_as("SELECT name, archived_on FROM people WHERE id = ?")
             .bind(id)
@@ -258,7 +258,7 @@ pub async fn require_active(conn: &mut SqliteConnection, id: i64) -> AppResult<S
 }
 
 /// Records contact on `on`, keeping the latest date; the caller holds the transaction.
-pub async fn touch(conn: &mut SqliteConnection, id: i64, on: NaiveDate) -> AppResult<()> {
+pub(crate) async fn touch(conn: &mut SqliteConnection, id: i64, on: NaiveDate) -> AppResult<()> {
     sqlx::query(
         "UPDATE people SET last_contact_on = ?1 WHERE id = ?2 AND (last_contact_on IS NULL OR last_contact_on < ?1)",
     )

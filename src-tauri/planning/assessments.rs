@@ -46,7 +46,7 @@ pub async fn list(
 
 /// Replaces the plan's assessment for `phase`; the caller holds the transaction and has
 /// checked that the plan may change.
-pub async fn write(
+pub(crate) async fn write(
     conn: &mut SqliteConnection,
     plan_id: i64,
     phase: Phase,

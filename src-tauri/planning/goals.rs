@@ -118,7 +118,7 @@ const SELECT: &str = "SELECT g.id, g.plan_id, g.focus_area_id, g.title, g.why, g
     FROM goals g";
 
 /// The goals of a plan in the order the Plan screen shows them within each focus area.
-pub async fn list_for_plan(
+pub(crate) async fn list_for_plan(
     conn: &mut SqliteConnection,
     plan_id: i64,
     today: NaiveDate,
@@ -146,7 +146,11 @@ pub async fn fetch(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> Ap
 }
 
 /// The goal and its plan, refusing when the plan is closed.
-pub async fn fetch_open(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> AppResult<Goal> {
+pub(crate) async fn fetch_open(
+    conn: &mut SqliteConnection,
+    id: i64,
+    today: NaiveDate,
+) -> AppResult<Goal> {
     let goal = fetch(conn, id, today).await?;
     plans::fetch_open(conn, goal.plan_id).await?;
     Ok(goal)
@@ -349,7 +353,7 @@ async fn write_tags(conn: &mut SqliteConnection, goal_id: i64, c: &Checked) -> A
 }
 
 /// Inserts a checked goal; used by `create` and by carrying goals into a new quarter.
-pub async fn insert(
+pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     plan_id: i64,
     c: &Checked,
@@ -392,7 +396,7 @@ pub async fn create(
 }
 
 /// Checks and adds a goal inside the caller's transaction.
-pub async fn create_in(
+pub(crate) async fn create_in(
     conn: &mut SqliteConnection,
     plan_id: i64,
     input: GoalInput,
@@ -408,7 +412,7 @@ pub async fn create_in(
 }
 
 /// The stored goal as checked input, so an update can fall back on it field by field.
-pub async fn stored(conn: &mut SqliteConnection, goal: &Goal) -> AppResult<Checked> {
+pub(crate) async fn stored(conn: &mut SqliteConnection, goal: &Goal) -> AppResult<Checked> {
     let facet_ids = sqlx::query_scalar("SELECT facet_id FROM goal_facets WHERE goal_id = ?")
         .bind(goal.id)
         .fetch_all(&mut *conn)
@@ -492,7 +496,7 @@ pub async fn set_status(
 }
 
 /// Changes a goal's status and logs it; the caller holds the transaction.
-pub async fn write_status(
+pub(crate) async fn write_status(
     conn: &mut SqliteConnection,
     goal: &Goal,
     status: GoalStatus,

@@ -103,7 +103,7 @@ pub(crate) async fn open_for_goal(
 }
 
 /// Inserts at the end of the goal's list; the caller holds the transaction.
-pub async fn insert(
+pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     goal_id: i64,
     title: &str,
@@ -137,7 +137,7 @@ pub async fn add(
 }
 
 /// Checks and adds a milestone inside the caller's transaction.
-pub async fn add_in(
+pub(crate) async fn add_in(
     conn: &mut SqliteConnection,
     goal_id: i64,
     input: MilestoneInput,

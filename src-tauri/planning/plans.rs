@@ -103,7 +103,7 @@ pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Plan> {
 }
 
 /// The plan, refusing when it is closed: closed plans are history.
-pub async fn fetch_open(conn: &mut SqliteConnection, id: i64) -> AppResult<Plan> {
+pub(crate) async fn fetch_open(conn: &mut SqliteConnection, id: i64) -> AppResult<Plan> {
     let plan = fetch(conn, id).await?;
     refuse_if_closed(&plan)?;
     Ok(plan)
@@ -172,7 +172,7 @@ pub async fn create(pool: &SqlitePool, input: PlanInput, today: NaiveDate) -> Ap
 
 /// Inserts a draft plan and logs it; the caller holds the transaction and has checked
 /// the fields.
-pub async fn insert(
+pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     title: &str,
     intent: &str,
@@ -291,7 +291,11 @@ pub async fn close(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Pl
 }
 
 /// Marks an open plan closed and logs it; the caller holds the transaction.
-pub async fn write_closed(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> AppResult<()> {
+pub(crate) async fn write_closed(
+    conn: &mut SqliteConnection,
+    id: i64,
+    today: NaiveDate,
+) -> AppResult<()> {
     let stored = fetch_open(conn, id).await?;
     sqlx::query("UPDATE plans SET status = 'closed', closed_on = ? WHERE id = ?")
         .bind(today)
@@ -303,7 +307,7 @@ pub async fn write_closed(conn: &mut SqliteConnection, id: i64, today: NaiveDate
 }
 
 /// Makes a plan active when no other plan is; the caller holds the transaction.
-pub async fn activate_if_none_active(
+pub(crate) async fn activate_if_none_active(
     conn: &mut SqliteConnection,
     id: i64,
     today: NaiveDate,

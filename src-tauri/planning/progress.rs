@@ -29,7 +29,7 @@ pub struct GoalFacts {
 }
 
 /// A goal's progress as a fraction 0.0–1.0, or `None` when it does not count (dropped).
-pub fn goal(f: &GoalFacts) -> Option<f64> {
+pub(crate) fn goal(f: &GoalFacts) -> Option<f64> {
     match f.status {
         GoalStatus::Dropped => return None,
         GoalStatus::Done => return Some(1.0),
@@ -47,7 +47,7 @@ pub fn goal(f: &GoalFacts) -> Option<f64> {
 }
 
 /// The mean of the progress values that count; `None` when none do.
-pub fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
+pub(crate) fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
     let (sum, n) = values
         .into_iter()
         .flatten()
@@ -56,7 +56,7 @@ pub fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
 }
 
 /// A fraction as a whole percentage.
-pub fn percent(fraction: f64) -> i64 {
+pub(crate) fn percent(fraction: f64) -> i64 {
     (fraction * 100.0 + 0.5).floor() as i64
 }
 

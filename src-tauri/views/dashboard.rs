@@ -208,7 +208,7 @@ pub async fn next_one_on_one(pool: &SqlitePool, today: NaiveDate) -> AppResult<O
     crate::one_on_ones::schedule::next_scheduled(&mut conn, None, today).await
 }
 
-pub async fn recent_wins(pool: &SqlitePool) -> AppResult<Vec<Achievement>> {
+async fn recent_wins(pool: &SqlitePool) -> AppResult<Vec<Achievement>> {
     win::list(pool, 5, 0).await
 }
 

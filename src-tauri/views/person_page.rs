@@ -57,7 +57,7 @@ pub async fn page(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Per
 
 /// The contact events the requests, feedback and held 1:1s record, newest first; on the
 /// same day an answer comes after the question that led to it.
-pub fn history(
+fn history(
     requests: &[FeedbackRequest],
     received: &[FeedbackReceived],
     meetings: &[OneOnOne],

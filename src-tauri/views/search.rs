@@ -63,7 +63,7 @@ pub struct SearchHit {
 
 /// The FTS5 query for what the user typed: every word, as a prefix, all required.
 /// `None` when there is no word to search for.
-pub fn fts_query(input: &str) -> Option<String> {
+fn fts_query(input: &str) -> Option<String> {
     let words: Vec<String> = input
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -74,7 +74,7 @@ pub fn fts_query(input: &str) -> Option<String> {
 }
 
 /// Splits FTS5 `highlight`/`snippet` output at its markers.
-pub fn segments(marked: &str) -> Vec<Segment> {
+fn segments(marked: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut hit = false;

@@ -10,7 +10,7 @@ use crate::framework::principles::{self, Principle};
 use crate::infra::error::AppResult;
 
 /// Fewer stories than this and a principle is flagged in the coverage grid.
-pub const STORIES_WANTED: i64 = 2;
+const STORIES_WANTED: i64 = 2;
 
 /// A story named in the coverage grid.
 #[derive(Debug, Clone, Serialize, FromRow, TS)]

@@ -103,7 +103,10 @@ pub async fn list(pool: &SqlitePool, limit: i64, offset: i64) -> AppResult<Vec<A
 }
 
 /// The wins that served a goal, newest first.
-pub async fn for_goal(conn: &mut SqliteConnection, goal_id: i64) -> AppResult<Vec<Achievement>> {
+pub(crate) async fn for_goal(
+    conn: &mut SqliteConnection,
+    goal_id: i64,
+) -> AppResult<Vec<Achievement>> {
     let rows = sqlx::query_as::<_, Achievement>(&format!(
         "{SELECT} WHERE a.goal_id = ? ORDER BY a.occurred_on DESC, a.id DESC"
     ))

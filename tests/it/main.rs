@@ -1,7 +1,9 @@
 //! Integration tests: one binary (each extra one would link Tauri again), a module per
 //! domain, all against real SQLite files.
 
+mod activity;
 mod checkins;
+mod commands;
 mod common;
 mod csv;
 mod dashboard;
