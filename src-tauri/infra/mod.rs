@@ -7,6 +7,8 @@ pub mod clock;
 pub mod db;
 pub mod error;
 pub mod input;
+#[cfg(test)]
+pub(crate) mod labels;
 pub mod limits;
 pub mod lookup;
 pub mod text;

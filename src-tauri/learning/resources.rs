@@ -79,6 +79,8 @@ pub enum Unit {
 }
 
 impl Unit {
+    pub const ALL: [Unit; 4] = [Unit::Lessons, Unit::Hours, Unit::Pages, Unit::Chapters];
+
     /// Countable units cannot go past the total; hours are an estimate.
     fn countable(self) -> bool {
         self != Unit::Hours
@@ -818,4 +820,23 @@ pub async fn delete_entry(
     let r = fetch(&mut tx, resource_id).await?;
     tx.commit().await?;
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Unit;
+
+    #[test]
+    fn export_bindings_unit_singulars() {
+        let entries: Vec<(Unit, &str)> = Unit::ALL.iter().map(|u| (*u, u.singular())).collect();
+        crate::infra::labels::export("Unit", "UNIT_SINGULAR", &entries);
+    }
+
+    #[test]
+    fn every_unit_reads_back_from_its_singular_and_its_plural() {
+        for unit in Unit::ALL {
+            assert_eq!(Unit::parse(unit.singular()), Some(unit));
+            assert_eq!(Unit::parse(unit.plural()), Some(unit));
+        }
+    }
 }

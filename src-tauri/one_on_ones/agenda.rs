@@ -33,6 +33,20 @@ pub enum Section {
 }
 
 impl Section {
+    /// Every section in the order drafted items come in.
+    pub const ALL: [Section; 10] = [
+        Section::Wins,
+        Section::Goals,
+        Section::Milestones,
+        Section::Learning,
+        Section::Feedback,
+        Section::Help,
+        Section::Topics,
+        Section::FollowUps,
+        Section::Career,
+        Section::Mine,
+    ];
+
     pub fn heading(self) -> &'static str {
         match self {
             Section::Wins => "Wins",
@@ -603,4 +617,16 @@ pub fn markdown(d: &OneOnOneDetail) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Section;
+
+    #[test]
+    fn export_bindings_section_headings() {
+        let entries: Vec<(Section, &str)> =
+            Section::ALL.iter().map(|s| (*s, s.heading())).collect();
+        crate::infra::labels::export("Section", "SECTION_HEADINGS", &entries);
+    }
 }

@@ -16,6 +16,13 @@ pub enum GoalStatus {
 }
 
 impl GoalStatus {
+    pub const ALL: [GoalStatus; 4] = [
+        GoalStatus::NotStarted,
+        GoalStatus::InProgress,
+        GoalStatus::Done,
+        GoalStatus::Dropped,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             GoalStatus::NotStarted => "not started",
@@ -49,4 +56,16 @@ pub enum Priority {
 pub enum MeasureKind {
     Done,
     Metric,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GoalStatus;
+
+    #[test]
+    fn export_bindings_goal_status_labels() {
+        let entries: Vec<(GoalStatus, &str)> =
+            GoalStatus::ALL.iter().map(|s| (*s, s.label())).collect();
+        crate::infra::labels::export("GoalStatus", "GOAL_STATUS_LABELS", &entries);
+    }
 }

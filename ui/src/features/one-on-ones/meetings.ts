@@ -2,23 +2,8 @@
 import type { AgendaItem } from "../../bindings/AgendaItem";
 import type { OneOnOne } from "../../bindings/OneOnOne";
 import type { OneOnOneStatus } from "../../bindings/OneOnOneStatus";
-import type { Section } from "../../bindings/Section";
 import { type Destination, destinationOf } from "../../shared/destinations";
 import type { Screen } from "../../shared/router.svelte";
-
-/** The same headings the Markdown export uses (agenda.rs, `Section::heading`). */
-export const SECTION: Record<Section, string> = {
-  wins: "Wins",
-  goals: "Goals that moved",
-  milestones: "Milestones completed",
-  learning: "Learning",
-  feedback: "Feedback received",
-  help: "Where I need help",
-  topics: "Topics I saved",
-  follow_ups: "Follow-ups from last time",
-  career: "Career",
-  mine: "Also",
-};
 
 export const MEETING_STATUS: Record<OneOnOneStatus, string> = {
   scheduled: "Scheduled",

@@ -2,15 +2,15 @@
 import type { GoalStatus } from "../../bindings/GoalStatus";
 import type { PlanStatus } from "../../bindings/PlanStatus";
 import type { Priority } from "../../bindings/Priority";
+import { GOAL_STATUS_LABELS } from "../../bindings/GOAL_STATUS_LABELS";
+import { capitalise } from "../../shared/format";
 
 export const PLAN_STATUS: Record<PlanStatus, string> = { draft: "Draft", active: "Active", closed: "Closed" };
 
-export const GOAL_STATUS: Record<GoalStatus, string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  done: "Done",
-  dropped: "Dropped",
-};
+/** Rust's words for a goal's status (`GoalStatus::label`), as a heading or a chip. */
+export const GOAL_STATUS = Object.fromEntries(
+  Object.entries(GOAL_STATUS_LABELS).map(([status, label]) => [status, capitalise(label)]),
+) as Record<GoalStatus, string>;
 
 export const GOAL_STATUSES = Object.keys(GOAL_STATUS) as GoalStatus[];
 
