@@ -5,14 +5,17 @@
 //! `DIR/ladder.sqlite3` (for screenshots and trying the app on realistic data).
 
 use std::future::Future;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
 
 use ladder_lib::demo::generator::{self, Scale};
 use ladder_lib::infra::error::AppResult;
 use ladder_lib::learning::csv_import::{self, OnDuplicate};
 use ladder_lib::learning::resources::{self, LearningStatus, ResourceFilter};
-use ladder_lib::planning::plans::{self, PlanInput};
+use ladder_lib::planning::plans::{self, Plan, PlanInput};
 use ladder_lib::{
     framework::focus_areas, framework::principles, framework::settings, infra::activity,
     infra::clock, infra::db, learning::history, planning::plan_view, planning::review,
@@ -58,33 +61,66 @@ fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// What the measurements look up once the data set is in.
+struct Fixture {
+    pool: SqlitePool,
+    today: NaiveDate,
+    generated: Duration,
+    active: Plan,
+    last_closed: Plan,
+    busiest_goal: i64,
+    /// The first 1:1 still ahead: what Prepare drafts today.
+    next_one_on_one: i64,
+}
+
 async fn run() -> AppResult<()> {
     let args: Vec<String> = std::env::args().collect();
     let today = match std::env::var(clock::TODAY_VAR) {
         Ok(_) => clock::today()?,
-        Err(_) => chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date"),
+        Err(_) => NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date"),
     };
 
     if let Some(i) = args.iter().position(|a| a == "--generate") {
-        let dir = PathBuf::from(
-            args.get(i + 1)
-                .map(String::as_str)
-                .unwrap_or("ladder-sample"),
-        );
-        let path = dir.join(db::DB_FILE);
-        if path.exists() {
-            eprintln!("{} exists already; pick an empty folder", path.display());
-            std::process::exit(2);
-        }
-        let pool = db::connect(&path).await?;
-        generator::generate(&pool, today, Scale::STANDARD).await?;
-        pool.close().await;
-        println!("wrote the standard data set to {}", path.display());
-        return Ok(());
+        let dir = args
+            .get(i + 1)
+            .map(String::as_str)
+            .unwrap_or("ladder-sample");
+        return write_data_set(&PathBuf::from(dir), today).await;
     }
 
     let dir = tempfile::tempdir()?;
-    let pool = db::connect(&dir.path().join(db::DB_FILE)).await?;
+    let f = set_up(&dir.path().join(db::DB_FILE), today).await?;
+    let mut rows = Vec::new();
+    rows.extend(measure_plans(&f).await?);
+    rows.extend(measure_wins(&f).await?);
+    rows.extend(measure_learning(&f).await?);
+    rows.extend(measure_people(&f).await?);
+    rows.extend(measure_dashboard_and_search(&f).await?);
+    rows.extend(measure_one_on_ones(&f).await?);
+    rows.extend(measure_settings_and_saves(&f).await?);
+    print_table(&f, &rows).await?;
+    time_csv_import(today).await?;
+    f.pool.close().await;
+    Ok(())
+}
+
+/// `--generate DIR`: writes the standard data set to `DIR/ladder.sqlite3` and stops.
+async fn write_data_set(dir: &Path, today: NaiveDate) -> AppResult<()> {
+    let path = dir.join(db::DB_FILE);
+    if path.exists() {
+        eprintln!("{} exists already; pick an empty folder", path.display());
+        std::process::exit(2);
+    }
+    let pool = db::connect(&path).await?;
+    generator::generate(&pool, today, Scale::STANDARD).await?;
+    pool.close().await;
+    println!("wrote the standard data set to {}", path.display());
+    Ok(())
+}
+
+/// Generates the standard data set at `path` and finds what the calls look up.
+async fn set_up(path: &Path, today: NaiveDate) -> AppResult<Fixture> {
+    let pool = db::connect(path).await?;
     let started = Instant::now();
     generator::generate(&pool, today, Scale::STANDARD).await?;
     let generated = started.elapsed();
@@ -95,62 +131,89 @@ async fn run() -> AppResult<()> {
     )
     .fetch_one(&pool)
     .await?;
-    // The first 1:1 still ahead: what Prepare drafts today.
     let next_one_on_one: i64 = sqlx::query_scalar(
         "SELECT id FROM one_on_ones WHERE status = 'scheduled' ORDER BY meets_on LIMIT 1",
     )
     .fetch_one(&pool)
     .await?;
+    Ok(Fixture {
+        pool,
+        today,
+        generated,
+        active,
+        last_closed,
+        busiest_goal,
+        next_one_on_one,
+    })
+}
 
-    let rows = vec![
-        measure("plans::list (Plans screen)", |_| plans::list(&pool)).await?,
-        measure("plans::get", |_| plans::get(&pool, active.id)).await?,
+/// Plans, Plan, goal panel and the close-quarter review.
+async fn measure_plans(f: &Fixture) -> AppResult<Vec<Row>> {
+    let (pool, today) = (&f.pool, f.today);
+    let (active, last_closed) = (&f.active, &f.last_closed);
+    Ok(vec![
+        measure("plans::list (Plans screen)", |_| plans::list(pool)).await?,
+        measure("plans::get", |_| plans::get(pool, active.id)).await?,
         measure("plans::defaults (new plan form)", |_| {
-            plans::defaults(&pool, today)
+            plans::defaults(pool, today)
         })
         .await?,
         measure("plan_view::detail (Plan screen, active plan)", |_| {
-            plan_view::detail(&pool, active.id, today)
+            plan_view::detail(pool, active.id, today)
         })
         .await?,
         measure("goal_detail::detail (goal panel)", |_| {
-            goal_detail::detail(&pool, busiest_goal, today)
+            goal_detail::detail(pool, f.busiest_goal, today)
         })
         .await?,
         measure("review::review (close-quarter review)", |_| {
-            review::review(&pool, last_closed.id, today)
+            review::review(pool, last_closed.id, today)
         })
         .await?,
         measure("review::markdown (review export)", |_| async {
-            review::review(&pool, last_closed.id, today)
+            review::review(pool, last_closed.id, today)
                 .await
                 .map(|r| review::markdown(&r))
         })
         .await?,
+    ])
+}
+
+/// The brag log, the coverage grid and interview prep.
+async fn measure_wins(f: &Fixture) -> AppResult<Vec<Row>> {
+    let pool = &f.pool;
+    Ok(vec![
         measure("win::list (brag log, first 100)", |_| {
-            win::list(&pool, 100, 0)
+            win::list(pool, 100, 0)
         })
         .await?,
         measure("win::list (brag log, page 20)", |_| {
-            win::list(&pool, 100, 1_900)
+            win::list(pool, 100, 1_900)
         })
         .await?,
         measure("coverage::coverage (coverage grid)", |_| {
-            coverage::coverage(&pool)
+            coverage::coverage(pool)
         })
         .await?,
         measure(
             "coverage::stories_for (interview prep, one principle)",
-            |i| coverage::stories_for(&pool, 1 + (i as i64 % 16)),
+            |i| coverage::stories_for(pool, 1 + (i as i64 % 16)),
         )
         .await?,
+    ])
+}
+
+/// The Learning screen, a resource's panel and the charts.
+async fn measure_learning(f: &Fixture) -> AppResult<Vec<Row>> {
+    let (pool, today) = (&f.pool, f.today);
+    Ok(vec![
         measure("resources::list (Learning screen, first 100)", |_| {
-            resources::list(&pool, ResourceFilter::default())
+            resources::list(pool, ResourceFilter::default())
         })
         .await?,
         measure("resources::list (in progress only)", |_| {
             resources::list(
-                &pool,
+                pool,
                 ResourceFilter {
                     status: Some(LearningStatus::InProgress),
                     ..ResourceFilter::default()
@@ -159,94 +222,125 @@ async fn run() -> AppResult<()> {
         })
         .await?,
         measure("resources::detail (resource panel)", |i| {
-            resources::detail(&pool, 1 + (i as i64 % 2_000))
+            resources::detail(pool, 1 + (i as i64 % 2_000))
         })
         .await?,
         measure("history::history (charts)", |_| {
-            history::history(&pool, today, 1)
+            history::history(pool, today, 1)
         })
         .await?,
+    ])
+}
+
+/// The Feedback screen and the people list.
+async fn measure_people(f: &Fixture) -> AppResult<Vec<Row>> {
+    let (pool, today) = (&f.pool, f.today);
+    Ok(vec![
         measure("feedback::list_requests (Feedback screen)", |_| {
-            feedback::list_requests(&pool, today, None, 100)
+            feedback::list_requests(pool, today, None, 100)
         })
         .await?,
         measure("feedback::count_long_overdue (Feedback screen)", |_| {
-            feedback::count_long_overdue(&pool, today)
+            feedback::count_long_overdue(pool, today)
         })
         .await?,
         measure("feedback::list_received (Feedback screen)", |_| {
-            feedback::list_received(&pool, None, 100)
+            feedback::list_received(pool, None, 100)
         })
         .await?,
-        measure("person::list (people)", |_| person::list(&pool, false)).await?,
+        measure("person::list (people)", |_| person::list(pool, false)).await?,
+    ])
+}
+
+/// The Dashboard's panels and the search palette.
+async fn measure_dashboard_and_search(f: &Fixture) -> AppResult<Vec<Row>> {
+    let (pool, today) = (&f.pool, f.today);
+    Ok(vec![
         measure("dashboard::dashboard (Dashboard, all panels)", |_| {
-            dashboard::dashboard(&pool, today)
+            dashboard::dashboard(pool, today)
         })
         .await?,
         measure("dashboard::standing (plan panel)", |_| {
-            dashboard::standing(&pool, today)
+            dashboard::standing(pool, today)
         })
         .await?,
         measure("dashboard::due_milestones (this week)", |_| {
-            dashboard::due_milestones(&pool, today)
+            dashboard::due_milestones(pool, today)
         })
         .await?,
         measure("dashboard::catch_ups (this week)", |_| {
-            dashboard::catch_ups(&pool, today)
+            dashboard::catch_ups(pool, today)
         })
         .await?,
         measure("search::search (one common word)", |_| {
-            search::search(&pool, "planning", 30)
+            search::search(pool, "planning", 30)
         })
         .await?,
         measure("search::search (two prefixes)", |_| {
-            search::search(&pool, "team lea", 30)
+            search::search(pool, "team lea", 30)
         })
         .await?,
         measure("search::search (no match)", |_| {
-            search::search(&pool, "zyzzyva", 30)
+            search::search(pool, "zyzzyva", 30)
         })
         .await?,
+    ])
+}
+
+/// Preparing a 1:1, a 1:1's page, the 1:1s screen and a person's page.
+async fn measure_one_on_ones(f: &Fixture) -> AppResult<Vec<Row>> {
+    let (pool, today) = (&f.pool, f.today);
+    Ok(vec![
         measure("agenda_draft::preview (prepare the next 1:1)", |_| {
-            agenda_draft::preview(&pool, next_one_on_one, today)
+            agenda_draft::preview(pool, f.next_one_on_one, today)
         })
         .await?,
         measure("agenda::detail (a 1:1's page)", |i| {
-            agenda::detail(&pool, 1 + (i as i64 % 120))
+            agenda::detail(pool, 1 + (i as i64 % 120))
         })
         .await?,
         measure("schedule::list (1:1s screen)", |_| {
-            schedule::list(&pool, None, None)
+            schedule::list(pool, None, None)
         })
         .await?,
         measure("person_page::page (a person's page)", |i| {
-            person_page::page(&pool, 1 + (i as i64 % 300), today)
+            person_page::page(pool, 1 + (i as i64 % 300), today)
         })
         .await?,
+    ])
+}
+
+/// Focus areas, Settings, the activity feed, and saving the plan form.
+async fn measure_settings_and_saves(f: &Fixture) -> AppResult<Vec<Row>> {
+    let (pool, today, active) = (&f.pool, f.today, &f.active);
+    Ok(vec![
         measure("focus_areas::list (Focus areas)", |_| {
-            focus_areas::list(&pool)
+            focus_areas::list(pool)
         })
         .await?,
         measure("principles::list (Focus areas)", |_| {
-            principles::list(&pool, false)
+            principles::list(pool, false)
         })
         .await?,
         measure("settings::get (Settings, start-up)", |_| {
-            settings::get(&pool)
+            settings::get(pool)
         })
         .await?,
-        measure("activity::recent(50)", |_| activity::recent(&pool, 50)).await?,
+        measure("activity::recent(50)", |_| activity::recent(pool, 50)).await?,
         measure("plans::update (save the plan form)", |i| {
             let input = PlanInput {
                 title: active.title.clone(),
                 intent: Some(format!("Revision {i}")),
                 ..PlanInput::default()
             };
-            plans::update(&pool, active.id, input, today)
+            plans::update(pool, active.id, input, today)
         })
         .await?,
-    ];
+    ])
+}
 
+/// The data set's size, then one table row per call.
+async fn print_table(f: &Fixture, rows: &[Row]) -> AppResult<()> {
     println!();
     let mut counts = Vec::new();
     for table in [
@@ -261,14 +355,14 @@ async fn run() -> AppResult<()> {
         "activity",
     ] {
         let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
-            .fetch_one(&pool)
+            .fetch_one(&f.pool)
             .await?;
         counts.push(format!("{n} {table}"));
     }
     println!(
         "Standard data set: {}; generated in {:.1} s",
         counts.join(", "),
-        generated.as_secs_f64()
+        f.generated.as_secs_f64()
     );
     println!(
         "{RUNS} runs per call after 50 warm-up runs; target p99 <= {}",
@@ -277,12 +371,15 @@ async fn run() -> AppResult<()> {
     println!();
     println!("| call | p50 | p99 | within target |");
     println!("|---|---|---|---|");
-    for r in &rows {
+    for r in rows {
         let ok = if r.p99 <= TARGET { "yes" } else { "NO" };
         println!("| {} | {} | {} | {ok} |", r.call, ms(r.p50), ms(r.p99));
     }
+    Ok(())
+}
 
-    // A 10,000-row CSV import into a fresh database: one run, timed whole.
+/// A 10,000-row CSV import into a fresh database: one run, timed whole.
+async fn time_csv_import(today: NaiveDate) -> AppResult<()> {
     let csv_dir = tempfile::tempdir()?;
     let csv_pool = db::connect(&csv_dir.path().join(db::DB_FILE)).await?;
     let mut csv =
@@ -310,7 +407,6 @@ async fn run() -> AppResult<()> {
         ms(started.elapsed())
     );
     csv_pool.close().await;
-    pool.close().await;
     Ok(())
 }
 

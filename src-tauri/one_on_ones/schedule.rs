@@ -1,6 +1,6 @@
 //! One-on-ones: meetings with a person (the manager by default), their notes, topics
 //! saved for the next one, and action items that stay open until done. The agenda itself
-//! is drafted in `agenda`.
+//! is stored in `agenda` and drafted in `views::agenda_draft`.
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -83,7 +83,7 @@ pub struct DueMilestone {
 /// soonest first.
 pub async fn due_milestones(pool: &SqlitePool, today: NaiveDate) -> AppResult<Vec<DueMilestone>> {
     Ok(sqlx::query_as::<_, DueMilestone>(
-        // CROSS JOIN keeps this order: the few open plans first (see agenda.rs).
+        // CROSS JOIN keeps this order: the few open plans first (see views/agenda_draft.rs).
         "SELECT m.id, m.title, g.id AS goal_id, g.title AS goal_title, g.plan_id, m.due_on,
                 m.due_on < ?1 AS overdue
          FROM plans p CROSS JOIN goals g ON g.plan_id = p.id CROSS JOIN milestones m ON m.goal_id = g.id
