@@ -101,7 +101,7 @@ macro_rules! with_commands {
             wins::create_win(input: serde_json::Value),
             wins::update_win(id: i64, input: serde_json::Value),
             wins::delete_win(id: i64),
-            wins::save_story(achievement_id: i64, story: serde_json::Value),
+            wins::save_story(win_id: i64, story: serde_json::Value),
             wins::principle_coverage(),
             wins::principle_stories(principle_id: i64),
             views::search(query: String, limit: i64),

@@ -5,33 +5,26 @@ use crate::infra::clock;
 use crate::infra::error::AppResult;
 use crate::infra::input;
 use crate::wins::coverage::{self, CoverageRow, StoryCard};
-use crate::wins::detail::{self, AchievementDetail};
+use crate::wins::detail::{self, WinDetail};
 use crate::wins::story::{self, Story};
-use crate::wins::win::{self, Achievement};
+use crate::wins::win::{self, Win};
 use tauri::State;
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn list_wins(
-    state: State<'_, AppState>,
-    limit: i64,
-    offset: i64,
-) -> AppResult<Vec<Achievement>> {
+pub async fn list_wins(state: State<'_, AppState>, limit: i64, offset: i64) -> AppResult<Vec<Win>> {
     win::list(&state.pool(), limit, offset).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn win_detail(state: State<'_, AppState>, id: i64) -> AppResult<AchievementDetail> {
+pub async fn win_detail(state: State<'_, AppState>, id: i64) -> AppResult<WinDetail> {
     detail::detail(&state.pool(), id).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
-pub async fn create_win(
-    state: State<'_, AppState>,
-    input: serde_json::Value,
-) -> AppResult<Achievement> {
+pub async fn create_win(state: State<'_, AppState>, input: serde_json::Value) -> AppResult<Win> {
     win::create(&state.pool(), input::parse(input)?, clock::today()?).await
 }
 
@@ -41,7 +34,7 @@ pub async fn update_win(
     state: State<'_, AppState>,
     id: i64,
     input: serde_json::Value,
-) -> AppResult<Achievement> {
+) -> AppResult<Win> {
     win::update(&state.pool(), id, input::parse(input)?, clock::today()?).await
 }
 
@@ -55,16 +48,10 @@ pub async fn delete_win(state: State<'_, AppState>, id: i64) -> AppResult<()> {
 #[tracing::instrument(skip(state, story), err)]
 pub async fn save_story(
     state: State<'_, AppState>,
-    achievement_id: i64,
+    win_id: i64,
     story: serde_json::Value,
 ) -> AppResult<Story> {
-    story::save(
-        &state.pool(),
-        achievement_id,
-        input::parse(story)?,
-        clock::today()?,
-    )
-    .await
+    story::save(&state.pool(), win_id, input::parse(story)?, clock::today()?).await
 }
 
 #[tauri::command]

@@ -25,7 +25,7 @@ use crate::planning::plans::{self, Plan, PlanInput, PlanStatus};
 use crate::planning::review::{self, CloseInput};
 use crate::views::agenda_draft;
 use crate::wins::story::{self, Story};
-use crate::wins::win::{self, AchievementInput};
+use crate::wins::win::{self, WinInput};
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy)]
@@ -635,7 +635,7 @@ async fn add_wins(ctx: &mut Context<'_>, q: &Quarter) -> AppResult<()> {
 }
 
 /// The `w`th win of the quarter, tied to one principle (every third to two).
-fn win_input(q: &Quarter, w: usize, on: NaiveDate, first: i64) -> AchievementInput {
+fn win_input(q: &Quarter, w: usize, on: NaiveDate, first: i64) -> WinInput {
     let (title, metric, unit, before, after, higher) = WINS[(w + q.index) % WINS.len()];
     let principles = if w.is_multiple_of(3) {
         vec![first, 1 + (first % 16)]
@@ -643,7 +643,7 @@ fn win_input(q: &Quarter, w: usize, on: NaiveDate, first: i64) -> AchievementInp
         vec![first]
     };
     let goal_ids = &q.goal_ids;
-    AchievementInput {
+    WinInput {
         title: title.to_owned(),
         occurred_on: Some(on.to_string()),
         description: Some(format!("Logged during {}.", q.plan.title)),

@@ -11,7 +11,7 @@ use crate::infra::error::AppResult;
 use crate::learning::resources::{self, LearningStatus, Resource, ResourceFilter, ResourceSort};
 use crate::one_on_ones::schedule::{OneOnOne, Owner};
 use crate::planning::plan_view::{self, PlanDetail};
-use crate::wins::win::{self, Achievement};
+use crate::wins::win::{self, Win};
 
 /// How far ahead "due soon" looks.
 const SOON_DAYS: u64 = 7;
@@ -208,7 +208,7 @@ pub async fn next_one_on_one(pool: &SqlitePool, today: NaiveDate) -> AppResult<O
     crate::one_on_ones::schedule::next_scheduled(&mut conn, None, today).await
 }
 
-async fn recent_wins(pool: &SqlitePool) -> AppResult<Vec<Achievement>> {
+async fn recent_wins(pool: &SqlitePool) -> AppResult<Vec<Win>> {
     win::list(pool, 5, 0).await
 }
 
@@ -226,7 +226,7 @@ pub struct Dashboard {
     pub actions: Vec<OpenAction>,
     pub courses: Vec<Resource>,
     pub next_one_on_one: Option<OneOnOne>,
-    pub wins: Vec<Achievement>,
+    pub wins: Vec<Win>,
 }
 
 pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> AppResult<Dashboard> {

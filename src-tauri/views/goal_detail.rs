@@ -13,7 +13,7 @@ use crate::planning::checkins::{self, CheckIn};
 use crate::planning::goals::{self, Goal};
 use crate::planning::milestones::{self, Milestone};
 use crate::planning::plans;
-use crate::wins::win::{self, Achievement};
+use crate::wins::win::{self, Win};
 
 /// One goal in full, for the goal panel.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -33,7 +33,7 @@ pub struct GoalDetail {
     /// The title of the goal this one was carried from, if any.
     pub carried_from: Option<String>,
     /// Wins logged against this goal, newest first.
-    pub wins: Vec<Achievement>,
+    pub wins: Vec<Win>,
     /// Learning resources linked to this goal, with their progress.
     pub resources: Vec<Resource>,
     /// Feedback asked or received about this goal, or that led to it.

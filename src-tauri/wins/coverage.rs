@@ -18,7 +18,7 @@ const STORIES_WANTED: i64 = 2;
 #[ts(export)]
 pub struct StoryRef {
     #[ts(type = "number")]
-    pub achievement_id: i64,
+    pub win_id: i64,
     pub title: String,
     pub occurred_on: NaiveDate,
 }
@@ -43,7 +43,7 @@ const RECENT: i64 = 3;
 #[derive(FromRow)]
 struct CoverageHit {
     principle_id: i64,
-    achievement_id: i64,
+    win_id: i64,
     title: String,
     occurred_on: NaiveDate,
     total: i64,
@@ -54,8 +54,8 @@ struct CoverageHit {
 pub async fn coverage(pool: &SqlitePool) -> AppResult<Vec<CoverageRow>> {
     let principles = principles::list(pool, false).await?;
     let hits = sqlx::query_as::<_, CoverageHit>(
-        "SELECT principle_id, achievement_id, title, occurred_on, total FROM (
-             SELECT ap.principle_id, a.id AS achievement_id, a.title, a.occurred_on,
+        "SELECT principle_id, win_id, title, occurred_on, total FROM (
+             SELECT ap.principle_id, a.id AS win_id, a.title, a.occurred_on,
                     row_number() OVER (PARTITION BY ap.principle_id ORDER BY a.occurred_on DESC, a.id DESC) AS rank,
                     count(*) OVER (PARTITION BY ap.principle_id) AS total
              FROM achievement_principles ap
@@ -79,7 +79,7 @@ pub async fn coverage(pool: &SqlitePool) -> AppResult<Vec<CoverageRow>> {
                 recent: mine
                     .iter()
                     .map(|h| StoryRef {
-                        achievement_id: h.achievement_id,
+                        win_id: h.win_id,
                         title: h.title.clone(),
                         occurred_on: h.occurred_on,
                     })
@@ -98,7 +98,7 @@ pub async fn coverage(pool: &SqlitePool) -> AppResult<Vec<CoverageRow>> {
 #[ts(export)]
 pub struct StoryCard {
     #[ts(type = "number")]
-    pub achievement_id: i64,
+    pub win_id: i64,
     pub title: String,
     pub occurred_on: NaiveDate,
     pub situation: String,
@@ -110,7 +110,7 @@ pub struct StoryCard {
 /// The stories evidencing one principle, newest first: the interview-prep view.
 pub async fn stories_for(pool: &SqlitePool, principle_id: i64) -> AppResult<Vec<StoryCard>> {
     Ok(sqlx::query_as::<_, StoryCard>(
-        "SELECT a.id AS achievement_id, a.title, a.occurred_on, s.situation, s.task, s.action, s.result
+        "SELECT a.id AS win_id, a.title, a.occurred_on, s.situation, s.task, s.action, s.result
          FROM achievement_principles ap
          JOIN achievements a ON a.id = ap.achievement_id
          JOIN stories s ON s.achievement_id = a.id

@@ -7,21 +7,21 @@ use ts_rs::TS;
 
 use crate::infra::error::AppResult;
 use crate::wins::story::{self, Story};
-use crate::wins::win::{self, Achievement};
+use crate::wins::win::{self, Win};
 
 /// One win with what its dialog shows beside it.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct AchievementDetail {
-    pub achievement: Achievement,
+pub struct WinDetail {
+    pub win: Win,
     pub links: Vec<String>,
     pub story: Option<Story>,
 }
 
-pub async fn detail(pool: &SqlitePool, id: i64) -> AppResult<AchievementDetail> {
+pub async fn detail(pool: &SqlitePool, id: i64) -> AppResult<WinDetail> {
     let mut conn = pool.acquire().await?;
-    let achievement = win::fetch(&mut conn, id).await?;
+    let found = win::fetch(&mut conn, id).await?;
     let links = sqlx::query_scalar(
         "SELECT url FROM achievement_links WHERE achievement_id = ? ORDER BY id",
     )
@@ -29,8 +29,8 @@ pub async fn detail(pool: &SqlitePool, id: i64) -> AppResult<AchievementDetail> 
     .fetch_all(&mut *conn)
     .await?;
     let story = story::fetch(&mut conn, id).await?;
-    Ok(AchievementDetail {
-        achievement,
+    Ok(WinDetail {
+        win: found,
         links,
         story,
     })

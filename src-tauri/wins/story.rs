@@ -1,4 +1,4 @@
-//! STAR stories: situation, task, action and result, told about one achievement, ready
+//! STAR stories: situation, task, action and result, told about one win, ready
 //! to rehearse for an interview or a promotion case.
 
 use serde::{Deserialize, Serialize};
@@ -20,19 +20,19 @@ pub struct Story {
     pub result: String,
 }
 
-pub async fn fetch(conn: &mut SqliteConnection, achievement_id: i64) -> AppResult<Option<Story>> {
+pub async fn fetch(conn: &mut SqliteConnection, win_id: i64) -> AppResult<Option<Story>> {
     Ok(sqlx::query_as::<_, Story>(
         "SELECT situation, task, action, result FROM stories WHERE achievement_id = ?",
     )
-    .bind(achievement_id)
+    .bind(win_id)
     .fetch_optional(conn)
     .await?)
 }
 
-/// Writes (or replaces) the story of an achievement.
+/// Writes (or replaces) the story of a win.
 pub async fn save(
     pool: &SqlitePool,
-    achievement_id: i64,
+    win_id: i64,
     input: Story,
     today: chrono::NaiveDate,
 ) -> AppResult<Story> {
@@ -43,13 +43,13 @@ pub async fn save(
         result: limits::long_text("result", &input.result)?,
     };
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let win = win::fetch(&mut tx, achievement_id).await?;
+    let win = win::fetch(&mut tx, win_id).await?;
     sqlx::query(
         "INSERT INTO stories (achievement_id, situation, task, action, result) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (achievement_id) DO UPDATE SET situation = excluded.situation, task = excluded.task,
              action = excluded.action, result = excluded.result",
     )
-    .bind(achievement_id)
+    .bind(win_id)
     .bind(&story.situation)
     .bind(&story.task)
     .bind(&story.action)
@@ -61,7 +61,7 @@ pub async fn save(
         &mut tx,
         today,
         Entity::Achievement,
-        achievement_id,
+        win_id,
         Action::Story,
         &summary,
     )

@@ -13,7 +13,7 @@ use crate::{infra::children, infra::input, infra::limits, infra::lookup};
 #[derive(Debug, Clone, Serialize, FromRow, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct Achievement {
+pub struct Win {
     #[ts(type = "number")]
     pub id: i64,
     pub occurred_on: NaiveDate,
@@ -38,7 +38,7 @@ pub struct Achievement {
     pub principle_ids: Vec<i64>,
 }
 
-impl Achievement {
+impl Win {
     fn with_principles(mut self) -> Self {
         self.principle_ids = self
             .principle_list
@@ -56,7 +56,7 @@ impl Achievement {
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[ts(export)]
-pub struct AchievementInput {
+pub struct WinInput {
     pub title: String,
     /// `YYYY-MM-DD`; today when missing.
     #[ts(optional)]
@@ -91,37 +91,34 @@ const SELECT: &str = "SELECT a.id, a.occurred_on, a.title, a.description, a.focu
     FROM achievements a LEFT JOIN goals g ON g.id = a.goal_id";
 
 /// The brag log, newest first, a page at a time.
-pub async fn list(pool: &SqlitePool, limit: i64, offset: i64) -> AppResult<Vec<Achievement>> {
-    let rows = sqlx::query_as::<_, Achievement>(&format!(
+pub async fn list(pool: &SqlitePool, limit: i64, offset: i64) -> AppResult<Vec<Win>> {
+    let rows = sqlx::query_as::<_, Win>(&format!(
         "{SELECT} ORDER BY a.occurred_on DESC, a.id DESC LIMIT ? OFFSET ?"
     ))
     .bind(limit.clamp(1, 500))
     .bind(offset.max(0))
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(Achievement::with_principles).collect())
+    Ok(rows.into_iter().map(Win::with_principles).collect())
 }
 
 /// The wins that served a goal, newest first.
-pub(crate) async fn for_goal(
-    conn: &mut SqliteConnection,
-    goal_id: i64,
-) -> AppResult<Vec<Achievement>> {
-    let rows = sqlx::query_as::<_, Achievement>(&format!(
+pub(crate) async fn for_goal(conn: &mut SqliteConnection, goal_id: i64) -> AppResult<Vec<Win>> {
+    let rows = sqlx::query_as::<_, Win>(&format!(
         "{SELECT} WHERE a.goal_id = ? ORDER BY a.occurred_on DESC, a.id DESC"
     ))
     .bind(goal_id)
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(Achievement::with_principles).collect())
+    Ok(rows.into_iter().map(Win::with_principles).collect())
 }
 
-pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Achievement> {
-    sqlx::query_as::<_, Achievement>(&format!("{SELECT} WHERE a.id = ?"))
+pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Win> {
+    sqlx::query_as::<_, Win>(&format!("{SELECT} WHERE a.id = ?"))
         .bind(id)
         .fetch_optional(conn)
         .await?
-        .map(Achievement::with_principles)
+        .map(Win::with_principles)
         .ok_or(AppError::NotFound { entity: "Win", id })
 }
 
@@ -142,7 +139,7 @@ struct Checked {
 
 async fn check(
     conn: &mut SqliteConnection,
-    input: AchievementInput,
+    input: WinInput,
     today: NaiveDate,
 ) -> AppResult<Checked> {
     let title = limits::title("title", &input.title)?;
@@ -203,7 +200,7 @@ async fn check(
 /// metric named are refused.
 type Impact = (Option<String>, String, Option<f64>, Option<f64>);
 
-fn check_impact(input: &AchievementInput) -> AppResult<Impact> {
+fn check_impact(input: &WinInput) -> AppResult<Impact> {
     let metric = input
         .impact_metric
         .as_deref()
@@ -286,11 +283,7 @@ async fn write(conn: &mut SqliteConnection, id: Option<i64>, c: &Checked) -> App
     Ok(id)
 }
 
-pub async fn create(
-    pool: &SqlitePool,
-    input: AchievementInput,
-    today: NaiveDate,
-) -> AppResult<Achievement> {
+pub async fn create(pool: &SqlitePool, input: WinInput, today: NaiveDate) -> AppResult<Win> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let c = check(&mut tx, input, today).await?;
     let id = write(&mut tx, None, &c).await?;
@@ -312,9 +305,9 @@ pub async fn create(
 pub async fn update(
     pool: &SqlitePool,
     id: i64,
-    input: AchievementInput,
+    input: WinInput,
     today: NaiveDate,
-) -> AppResult<Achievement> {
+) -> AppResult<Win> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     fetch(&mut tx, id).await?;
     let c = check(&mut tx, input, today).await?;

@@ -6,7 +6,7 @@ use ladder_lib::planning::goals::{self, GoalStatus};
 use ladder_lib::planning::milestones::{self, MilestoneInput};
 use ladder_lib::planning::plans::{self, PlanStatus};
 use ladder_lib::views::dashboard;
-use ladder_lib::wins::win::{self, AchievementInput};
+use ladder_lib::wins::win::{self, WinInput};
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, done_goal, today, LEADERSHIP_QUALITIES, NETWORKING, PERFORMANCE};
@@ -53,7 +53,7 @@ async fn the_plan_panel_counts_days_left_and_finds_gaps() {
     for (area, on) in [(NETWORKING, "2026-11-03"), (PERFORMANCE, "2026-09-30")] {
         win::create(
             &t.pool,
-            AchievementInput {
+            WinInput {
                 title: "Spoke at the guild".into(),
                 occurred_on: Some(on.into()),
                 focus_area_id: Some(area),

@@ -8,7 +8,7 @@ use ladder_lib::planning::checkins::{self, CheckInInput};
 use ladder_lib::planning::goals;
 use ladder_lib::planning::milestones::{self, MilestoneInput};
 use ladder_lib::views::agenda_draft;
-use ladder_lib::wins::win::{self, AchievementInput};
+use ladder_lib::wins::win::{self, WinInput};
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, done_goal, metric_goal, today, LEADERSHIP_QUALITIES, PERFORMANCE};
@@ -36,7 +36,7 @@ async fn person(pool: &SqlitePool, name: &str, manager: bool) -> i64 {
 async fn win(pool: &SqlitePool, title: &str, on: &str) -> i64 {
     win::create(
         pool,
-        AchievementInput {
+        WinInput {
             title: title.into(),
             occurred_on: Some(on.into()),
             impact_metric: Some("Failed releases".into()),

@@ -3,7 +3,7 @@ use ladder_lib::one_on_ones::schedule;
 use ladder_lib::people::person::{self, PersonInput};
 use ladder_lib::planning::goals::{self, GoalInput};
 use ladder_lib::views::search::{self, SearchHit, SearchKind};
-use ladder_lib::wins::win::{self, AchievementInput};
+use ladder_lib::wins::win::{self, WinInput};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::SqlitePool;
 
@@ -23,7 +23,7 @@ fn found(hits: &[SearchHit]) -> Vec<(SearchKind, String)> {
 async fn win(pool: &SqlitePool, title: &str, description: &str) -> i64 {
     win::create(
         pool,
-        AchievementInput {
+        WinInput {
             title: title.into(),
             description: Some(description.into()),
             ..Default::default()

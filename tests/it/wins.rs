@@ -3,7 +3,7 @@ use ladder_lib::infra::error::{AppError, ErrorKind};
 use ladder_lib::planning::goals;
 use ladder_lib::wins::coverage;
 use ladder_lib::wins::story::{self, Story};
-use ladder_lib::wins::win::{self, AchievementInput};
+use ladder_lib::wins::win::{self, WinInput};
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, done_goal, today, PERFORMANCE};
@@ -16,8 +16,8 @@ async fn principle(pool: &SqlitePool, name: &str) -> i64 {
         .unwrap()
 }
 
-fn win(title: &str) -> AchievementInput {
-    AchievementInput {
+fn win(title: &str) -> WinInput {
+    WinInput {
         title: title.to_owned(),
         occurred_on: Some("2026-11-20".into()),
         ..Default::default()
@@ -65,7 +65,7 @@ async fn a_win_keeps_its_numbers_principles_goal_and_links() {
     .await
     .unwrap();
     let ownership = principle(&t.pool, "Ownership").await;
-    let input = AchievementInput {
+    let input = WinInput {
         description: Some("Cut failed releases by writing the checklist.".into()),
         focus_area_id: Some(PERFORMANCE),
         goal_id: Some(goal.id),
@@ -115,7 +115,7 @@ async fn a_win_keeps_its_numbers_principles_goal_and_links() {
         ladder_lib::wins::detail::detail(&t.pool, a.id)
             .await
             .unwrap()
-            .achievement
+            .win
             .goal_id,
         None
     );
@@ -129,15 +129,14 @@ async fn the_brag_log_is_newest_first_and_paged() {
         ("New", "2026-11-01"),
         ("Mid", "2026-03-05"),
     ] {
-        let input = AchievementInput {
+        let input = WinInput {
             occurred_on: Some(on.into()),
             ..win(title)
         };
         win::create(&t.pool, input, today()).await.unwrap();
     }
-    let titles = |v: Vec<ladder_lib::wins::win::Achievement>| {
-        v.into_iter().map(|a| a.title).collect::<Vec<_>>()
-    };
+    let titles =
+        |v: Vec<ladder_lib::wins::win::Win>| v.into_iter().map(|a| a.title).collect::<Vec<_>>();
     assert_eq!(
         titles(win::list(&t.pool, 10, 0).await.unwrap()),
         ["New", "Mid", "Old"]
@@ -152,60 +151,60 @@ async fn the_brag_log_is_newest_first_and_paged() {
 async fn bad_wins_are_refused_at_their_field_and_nothing_is_written() {
     let t = common::db().await;
     let before = win_tables(&t.pool).await;
-    let cases: Vec<(AchievementInput, &str)> = vec![
+    let cases: Vec<(WinInput, &str)> = vec![
         (win(""), "title"),
         (win(&"t".repeat(201)), "title"),
         (
-            AchievementInput {
+            WinInput {
                 description: Some("d".repeat(20_001)),
                 ..win("Ok")
             },
             "description",
         ),
         (
-            AchievementInput {
+            WinInput {
                 occurred_on: Some("2026-11-27".into()),
                 ..win("Ok")
             },
             "occurredOn",
         ),
         (
-            AchievementInput {
+            WinInput {
                 focus_area_id: Some(0),
                 ..win("Ok")
             },
             "focusAreaId",
         ),
         (
-            AchievementInput {
+            WinInput {
                 goal_id: Some(404),
                 ..win("Ok")
             },
             "goalId",
         ),
         (
-            AchievementInput {
+            WinInput {
                 principle_ids: Some(vec![999]),
                 ..win("Ok")
             },
             "principleIds",
         ),
         (
-            AchievementInput {
+            WinInput {
                 impact_metric: Some("Latency".into()),
                 ..win("Ok")
             },
             "impactAfter",
         ),
         (
-            AchievementInput {
+            WinInput {
                 impact_after: Some(3.0),
                 ..win("Ok")
             },
             "impactMetric",
         ),
         (
-            AchievementInput {
+            WinInput {
                 impact_metric: Some("Latency".into()),
                 impact_after: Some(f64::NAN),
                 ..win("Ok")
@@ -213,7 +212,7 @@ async fn bad_wins_are_refused_at_their_field_and_nothing_is_written() {
             "impactAfter",
         ),
         (
-            AchievementInput {
+            WinInput {
                 impact_metric: Some("Latency".into()),
                 impact_before: Some(f64::INFINITY),
                 impact_after: Some(2.0),
@@ -222,7 +221,7 @@ async fn bad_wins_are_refused_at_their_field_and_nothing_is_written() {
             "impactBefore",
         ),
         (
-            AchievementInput {
+            WinInput {
                 links: Some(vec!["file:///etc/passwd".into()]),
                 ..win("Ok")
             },
@@ -262,7 +261,7 @@ async fn a_star_story_belongs_to_an_existing_win_and_can_be_rewritten() {
         .await
         .unwrap();
     assert_eq!(d.story.unwrap().result, "Zero failed releases.");
-    assert!(d.achievement.has_story);
+    assert!(d.win.has_story);
     assert_eq!(common::count(&t.pool, "stories").await, 1);
 
     let long = Story {
@@ -419,7 +418,7 @@ async fn coverage_counts_stories_per_active_principle_and_follows_renames() {
     let t = common::db().await;
     let ownership = principle(&t.pool, "Ownership").await;
     let dive = principle(&t.pool, "Dive Deep").await;
-    let tagged = |ids: Vec<i64>, title: &str| AchievementInput {
+    let tagged = |ids: Vec<i64>, title: &str| WinInput {
         principle_ids: Some(ids),
         ..win(title)
     };
@@ -492,7 +491,7 @@ async fn the_grid_names_the_three_newest_stories_and_counts_the_rest() {
     let t = common::db().await;
     let ownership = principle(&t.pool, "Ownership").await;
     for day_of_month in 1..=5 {
-        let input = AchievementInput {
+        let input = WinInput {
             occurred_on: Some(format!("2026-11-0{day_of_month}")),
             principle_ids: Some(vec![ownership]),
             ..win(&format!("Win {day_of_month}"))

@@ -27,9 +27,9 @@ import type { MilestoneInput } from "./bindings/MilestoneInput";
 import type { PlanDetail } from "./bindings/PlanDetail";
 import type { PlanImpact } from "./bindings/PlanImpact";
 import type { QuarterReview } from "./bindings/QuarterReview";
-import type { Achievement } from "./bindings/Achievement";
-import type { AchievementDetail } from "./bindings/AchievementDetail";
-import type { AchievementInput } from "./bindings/AchievementInput";
+import type { Win } from "./bindings/Win";
+import type { WinDetail } from "./bindings/WinDetail";
+import type { WinInput } from "./bindings/WinInput";
 import type { CoverageRow } from "./bindings/CoverageRow";
 import type { PrincipleInput } from "./bindings/PrincipleInput";
 import type { Story } from "./bindings/Story";
@@ -119,12 +119,12 @@ export const api = {
   saveReviewMarkdown: (planId: number) => call<string | null>("save_review_markdown", { planId }),
   closeQuarter: (planId: number, input: CloseInput) => call<CloseOutcome>("close_quarter", { planId, input }),
 
-  listWins: (limit: number, offset: number) => call<Achievement[]>("list_wins", { limit, offset }),
-  winDetail: (id: number) => call<AchievementDetail>("win_detail", { id }),
-  createWin: (input: AchievementInput) => call<Achievement>("create_win", { input }),
-  updateWin: (id: number, input: AchievementInput) => call<Achievement>("update_win", { id, input }),
+  listWins: (limit: number, offset: number) => call<Win[]>("list_wins", { limit, offset }),
+  winDetail: (id: number) => call<WinDetail>("win_detail", { id }),
+  createWin: (input: WinInput) => call<Win>("create_win", { input }),
+  updateWin: (id: number, input: WinInput) => call<Win>("update_win", { id, input }),
   deleteWin: (id: number) => call<void>("delete_win", { id }),
-  saveStory: (achievementId: number, story: Story) => call<Story>("save_story", { achievementId, story }),
+  saveStory: (winId: number, story: Story) => call<Story>("save_story", { winId, story }),
 
   addPrinciple: (input: PrincipleInput) => call<Principle>("add_principle", { input }),
   updatePrinciple: (id: number, input: PrincipleInput) => call<Principle>("update_principle", { id, input }),

@@ -3,4 +3,4 @@
 /**
  * A STAR story in full, for rehearsing.
  */
-export type StoryCard = { achievementId: number, title: string, occurredOn: string, situation: string, task: string, action: string, result: string, };
+export type StoryCard = { winId: number, title: string, occurredOn: string, situation: string, task: string, action: string, result: string, };

@@ -3,4 +3,4 @@
 /**
  * A story named in the coverage grid.
  */
-export type StoryRef = { achievementId: number, title: string, occurredOn: string, };
+export type StoryRef = { winId: number, title: string, occurredOn: string, };

@@ -1,8 +1,8 @@
 // How a win's numbers read: "Failed releases: 8 → 1 per month (88 % better)".
-import type { Achievement } from "../../bindings/Achievement";
+import type { Win } from "../../bindings/Win";
 import { formatNumber } from "../../shared/format";
 
-export function impactText(a: Pick<Achievement, "impactMetric" | "impactUnit" | "impactBefore" | "impactAfter" | "higherIsBetter">): string | null {
+export function impactText(a: Pick<Win, "impactMetric" | "impactUnit" | "impactBefore" | "impactAfter" | "higherIsBetter">): string | null {
   if (a.impactMetric === null || a.impactAfter === null) return null;
   const unit = a.impactUnit ? ` ${a.impactUnit}` : "";
   if (a.impactBefore === null) return `${a.impactMetric}: ${formatNumber(a.impactAfter)}${unit}`;

@@ -3,7 +3,7 @@
 /**
  * What the win form sends; every save replaces the whole win.
  */
-export type AchievementInput = { title: string, 
+export type WinInput = { title: string, 
 /**
  * `YYYY-MM-DD`; today when missing.
  */
