@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaItem } from "../../bindings/AgendaItem";
 import type { OneOnOne } from "../../bindings/OneOnOne";
-import { moved, sourceLink, splitMeetings } from "./meetings";
+import { moved, sourceLink, splitMeetings } from "./oneOnOnes";
 
 const meeting = (id: number, meetsOn: string, status: OneOnOne["status"]): OneOnOne => ({
   id, personId: 1, personName: "Dana", meetsOn, status, notes: "", preparedOn: null, items: 0,

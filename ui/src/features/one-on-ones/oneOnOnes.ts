@@ -5,7 +5,7 @@ import type { OneOnOneStatus } from "../../bindings/OneOnOneStatus";
 import { type Destination, destinationOf } from "../../shared/destinations";
 import type { Screen } from "../../shared/router.svelte";
 
-export const MEETING_STATUS: Record<OneOnOneStatus, string> = {
+export const ONE_ON_ONE_STATUS: Record<OneOnOneStatus, string> = {
   scheduled: "Scheduled",
   held: "Held",
   cancelled: "Cancelled",
