@@ -2,3 +2,4 @@
 
 pub mod example;
 pub mod generator;
+pub(crate) mod samples;
