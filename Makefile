@@ -9,7 +9,7 @@ MAKEFLAGS += --no-print-directory
 # cargo install puts tauri-driver here; rustup puts cargo here.
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-RUST_MIN := 1.90
+RUST_MIN := 1.94
 NODE_MIN := 20.19
 # What Tauri needs on Debian 12 / Ubuntu 22.04+, plus Xvfb, WebKitWebDriver and
 # ImageMagick for the end-to-end tests and screenshots.

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
+use sqlx::{AssertSqlSafe, SqlitePool};
 
 use ladder_lib::demo::generator::{self, Scale};
 use ladder_lib::infra::error::AppResult;
@@ -354,7 +354,7 @@ async fn print_table(f: &Fixture, rows: &[Row]) -> AppResult<()> {
         "progress_entries",
         "activity",
     ] {
-        let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+        let n: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
             .fetch_one(&f.pool)
             .await?;
         counts.push(format!("{n} {table}"));

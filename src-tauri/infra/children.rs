@@ -1,7 +1,7 @@
 //! Child rows written as a whole set: a goal's facets, principles and links, a win's
 //! principles and links. Saving the owner replaces the set, so one function does it.
 
-use sqlx::{Encode, Sqlite, SqliteConnection, Type};
+use sqlx::{AssertSqlSafe, Encode, Sqlite, SqliteConnection, Type};
 
 use crate::infra::error::AppResult;
 
@@ -18,13 +18,15 @@ pub(crate) async fn replace<T>(
 where
     T: for<'q> Encode<'q, Sqlite> + Type<Sqlite> + Clone + Send + 'static,
 {
-    sqlx::query(&format!("DELETE FROM {table} WHERE {owner_column} = ?"))
-        .bind(owner)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(AssertSqlSafe(format!(
+        "DELETE FROM {table} WHERE {owner_column} = ?"
+    )))
+    .bind(owner)
+    .execute(&mut *conn)
+    .await?;
     let insert = format!("INSERT INTO {table} ({owner_column}, {value_column}) VALUES (?, ?)");
     for value in values {
-        sqlx::query(&insert)
+        sqlx::query(AssertSqlSafe(insert.as_str()))
             .bind(owner)
             .bind(value)
             .execute(&mut *conn)

@@ -1,6 +1,6 @@
 //! Checks that ids the UI sends point at real rows, shared by every domain module.
 
-use sqlx::SqliteConnection;
+use sqlx::{AssertSqlSafe, SqliteConnection};
 
 use crate::infra::error::{AppError, AppResult};
 
@@ -10,10 +10,12 @@ pub(crate) async fn exists(
     table: &'static str,
     id: i64,
 ) -> AppResult<bool> {
-    let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
+    let found: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT id FROM {table} WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
     Ok(found.is_some())
 }
 

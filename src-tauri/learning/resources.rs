@@ -13,7 +13,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
@@ -286,11 +286,11 @@ pub async fn list(pool: &SqlitePool, filter: ResourceFilter) -> AppResult<Vec<Re
         ResourceSort::Target => "target_on IS NULL, target_on, title COLLATE NOCASE",
         ResourceSort::Title => "title COLLATE NOCASE, id",
     };
-    let rows = sqlx::query_as::<_, Resource>(&format!(
+    let rows = sqlx::query_as::<_, Resource>(AssertSqlSafe(format!(
         "{SELECT} WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR kind = ?2)
            AND (?3 IS NULL OR focus_area_id = ?3)
          ORDER BY {order} LIMIT ?4 OFFSET ?5"
-    ))
+    )))
     .bind(filter.status)
     .bind(filter.kind)
     .bind(filter.focus_area_id)
@@ -302,7 +302,7 @@ pub async fn list(pool: &SqlitePool, filter: ResourceFilter) -> AppResult<Vec<Re
 }
 
 pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Resource> {
-    sqlx::query_as::<_, Resource>(&format!("{SELECT} WHERE id = ?"))
+    sqlx::query_as::<_, Resource>(AssertSqlSafe(format!("{SELECT} WHERE id = ?")))
         .bind(id)
         .fetch_optional(conn)
         .await?
@@ -345,9 +345,9 @@ pub(crate) async fn for_goal(
     conn: &mut SqliteConnection,
     goal_id: i64,
 ) -> AppResult<Vec<Resource>> {
-    let rows = sqlx::query_as::<_, Resource>(&format!(
+    let rows = sqlx::query_as::<_, Resource>(AssertSqlSafe(format!(
         "{SELECT} WHERE id IN (SELECT resource_id FROM resource_goals WHERE goal_id = ?) ORDER BY title COLLATE NOCASE"
-    ))
+    )))
     .bind(goal_id)
     .fetch_all(conn)
     .await?;

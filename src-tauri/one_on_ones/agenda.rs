@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::error::{AppError, AppResult};
@@ -171,9 +171,9 @@ const SELECT_ITEM: &str = "SELECT id, section, text, source_kind, source_id, dis
     FROM agenda_items";
 
 async fn items(conn: &mut SqliteConnection, meeting_id: i64) -> AppResult<Vec<AgendaItem>> {
-    Ok(sqlx::query_as::<_, AgendaItem>(&format!(
+    Ok(sqlx::query_as::<_, AgendaItem>(AssertSqlSafe(format!(
         "{SELECT_ITEM} WHERE one_on_one_id = ? AND removed = 0 ORDER BY position, id"
-    ))
+    )))
     .bind(meeting_id)
     .fetch_all(conn)
     .await?)

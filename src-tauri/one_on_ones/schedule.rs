@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
@@ -107,9 +107,9 @@ pub async fn list(
     person_id: Option<i64>,
     limit: Option<i64>,
 ) -> AppResult<Vec<OneOnOne>> {
-    Ok(sqlx::query_as::<_, OneOnOne>(&format!(
+    Ok(sqlx::query_as::<_, OneOnOne>(AssertSqlSafe(format!(
         "{SELECT} WHERE ?1 IS NULL OR o.person_id = ?1 ORDER BY o.meets_on DESC, o.id DESC LIMIT coalesce(?2, -1)"
-    ))
+    )))
     .bind(person_id)
     .bind(limit)
     .fetch_all(pool)
@@ -122,10 +122,10 @@ pub async fn next_scheduled(
     person_id: Option<i64>,
     today: NaiveDate,
 ) -> AppResult<Option<OneOnOne>> {
-    Ok(sqlx::query_as::<_, OneOnOne>(&format!(
+    Ok(sqlx::query_as::<_, OneOnOne>(AssertSqlSafe(format!(
         "{SELECT} WHERE o.status = 'scheduled' AND o.meets_on >= ?1 AND (?2 IS NULL OR o.person_id = ?2)
          ORDER BY o.meets_on, o.id LIMIT 1"
-    ))
+    )))
     .bind(today)
     .bind(person_id)
     .fetch_optional(conn)
@@ -133,7 +133,7 @@ pub async fn next_scheduled(
 }
 
 pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<OneOnOne> {
-    sqlx::query_as::<_, OneOnOne>(&format!("{SELECT} WHERE o.id = ?"))
+    sqlx::query_as::<_, OneOnOne>(AssertSqlSafe(format!("{SELECT} WHERE o.id = ?")))
         .bind(id)
         .fetch_optional(conn)
         .await?
@@ -330,11 +330,11 @@ pub(crate) async fn actions_for(
     conn: &mut SqliteConnection,
     meeting: &OneOnOne,
 ) -> AppResult<Vec<ActionItem>> {
-    Ok(sqlx::query_as::<_, ActionItem>(&format!(
+    Ok(sqlx::query_as::<_, ActionItem>(AssertSqlSafe(format!(
         "{SELECT_ACTION} WHERE a.one_on_one_id = ?1
             OR (o.person_id = ?2 AND a.done_on IS NULL AND o.meets_on < ?3)
          ORDER BY a.done_on IS NOT NULL, o.meets_on, a.id"
-    ))
+    )))
     .bind(meeting.id)
     .bind(meeting.person_id)
     .bind(meeting.meets_on)
@@ -343,7 +343,7 @@ pub(crate) async fn actions_for(
 }
 
 async fn fetch_action(conn: &mut SqliteConnection, id: i64) -> AppResult<ActionItem> {
-    sqlx::query_as::<_, ActionItem>(&format!("{SELECT_ACTION} WHERE a.id = ?"))
+    sqlx::query_as::<_, ActionItem>(AssertSqlSafe(format!("{SELECT_ACTION} WHERE a.id = ?")))
         .bind(id)
         .fetch_optional(conn)
         .await?

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
@@ -127,12 +127,12 @@ pub async fn list_requests(
     person_id: Option<i64>,
     limit: i64,
 ) -> AppResult<Vec<FeedbackRequest>> {
-    Ok(sqlx::query_as::<_, FeedbackRequest>(&format!(
+    Ok(sqlx::query_as::<_, FeedbackRequest>(AssertSqlSafe(format!(
         "{SELECT_REQUEST} WHERE ?3 IS NULL OR r.person_id = ?3 ORDER BY overdue DESC,
              CASE r.status WHEN 'draft' THEN 0 WHEN 'asked' THEN 1 WHEN 'received' THEN 2 ELSE 3 END,
              coalesce(r.received_on, r.asked_on, substr(r.created_at, 1, 10)) DESC, r.id DESC
          LIMIT ?2"
-    ))
+    )))
     .bind(today)
     .bind(limit.clamp(1, 1_000))
     .bind(person_id)
@@ -145,7 +145,7 @@ async fn fetch_request(
     id: i64,
     today: NaiveDate,
 ) -> AppResult<FeedbackRequest> {
-    sqlx::query_as::<_, FeedbackRequest>(&format!("{SELECT_REQUEST} WHERE r.id = ?2"))
+    sqlx::query_as::<_, FeedbackRequest>(AssertSqlSafe(format!("{SELECT_REQUEST} WHERE r.id = ?2")))
         .bind(today)
         .bind(id)
         .fetch_optional(conn)
@@ -449,9 +449,9 @@ const LONG_OVERDUE: &str =
 
 /// Asked requests more than `GIVE_UP_AFTER_DAYS` past their wanted-by date.
 pub async fn count_long_overdue(pool: &SqlitePool, today: NaiveDate) -> AppResult<i64> {
-    Ok(sqlx::query_scalar(&format!(
+    Ok(sqlx::query_scalar(AssertSqlSafe(format!(
         "SELECT count(*) FROM feedback_requests WHERE {LONG_OVERDUE}"
-    ))
+    )))
     .bind(today)
     .bind(GIVE_UP_AFTER_DAYS as i64)
     .fetch_one(pool)
@@ -461,9 +461,9 @@ pub async fn count_long_overdue(pool: &SqlitePool, today: NaiveDate) -> AppResul
 /// Declines ("no answer") every request `count_long_overdue` counts, in one step; drafts,
 /// answers and recently overdue requests stay as they are. Returns how many changed.
 pub async fn decline_long_overdue(pool: &SqlitePool, today: NaiveDate) -> AppResult<u64> {
-    let done = sqlx::query(&format!(
+    let done = sqlx::query(AssertSqlSafe(format!(
         "UPDATE feedback_requests SET status = 'declined' WHERE {LONG_OVERDUE}"
-    ))
+    )))
     .bind(today)
     .bind(GIVE_UP_AFTER_DAYS as i64)
     .execute(pool)
@@ -537,10 +537,10 @@ pub async fn list_received(
     person_id: Option<i64>,
     limit: i64,
 ) -> AppResult<Vec<FeedbackReceived>> {
-    Ok(sqlx::query_as::<_, FeedbackReceived>(&format!(
+    Ok(sqlx::query_as::<_, FeedbackReceived>(AssertSqlSafe(format!(
         "{SELECT_RECEIVED} WHERE ?1 IS NULL OR f.person_id = ?1
          ORDER BY f.received_on DESC, f.id DESC LIMIT ?2"
-    ))
+    )))
     .bind(person_id)
     .bind(limit.clamp(1, 1_000))
     .fetch_all(pool)
@@ -608,10 +608,12 @@ pub async fn add_received(
         &summary,
     )
     .await?;
-    let f = sqlx::query_as::<_, FeedbackReceived>(&format!("{SELECT_RECEIVED} WHERE f.id = ?"))
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let f = sqlx::query_as::<_, FeedbackReceived>(AssertSqlSafe(format!(
+        "{SELECT_RECEIVED} WHERE f.id = ?"
+    )))
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(f)
 }

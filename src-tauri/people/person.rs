@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::error::{AppError, AppResult};
@@ -78,16 +78,16 @@ const SELECT: &str =
         is_my_manager, archived_on FROM people";
 
 pub async fn list(pool: &SqlitePool, include_archived: bool) -> AppResult<Vec<Person>> {
-    Ok(sqlx::query_as::<_, Person>(&format!(
+    Ok(sqlx::query_as::<_, Person>(AssertSqlSafe(format!(
         "{SELECT} WHERE ? OR archived_on IS NULL ORDER BY is_my_manager DESC, name COLLATE NOCASE"
-    ))
+    )))
     .bind(include_archived)
     .fetch_all(pool)
     .await?)
 }
 
 pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Person> {
-    sqlx::query_as::<_, Person>(&format!("{SELECT} WHERE id = ?"))
+    sqlx::query_as::<_, Person>(AssertSqlSafe(format!("{SELECT} WHERE id = ?")))
         .bind(id)
         .fetch_optional(conn)
         .await?

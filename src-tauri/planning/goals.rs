@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
@@ -123,11 +123,11 @@ pub(crate) async fn list_for_plan(
     plan_id: i64,
     today: NaiveDate,
 ) -> AppResult<Vec<Goal>> {
-    let rows = sqlx::query_as::<_, Goal>(&format!(
+    let rows = sqlx::query_as::<_, Goal>(AssertSqlSafe(format!(
         "{SELECT} WHERE g.plan_id = ?2
          ORDER BY g.focus_area_id,
                   CASE g.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, g.id"
-    ))
+    )))
     .bind(today)
     .bind(plan_id)
     .fetch_all(conn)
@@ -136,7 +136,7 @@ pub(crate) async fn list_for_plan(
 }
 
 pub async fn fetch(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> AppResult<Goal> {
-    sqlx::query_as::<_, Goal>(&format!("{SELECT} WHERE g.id = ?2"))
+    sqlx::query_as::<_, Goal>(AssertSqlSafe(format!("{SELECT} WHERE g.id = ?2")))
         .bind(today)
         .bind(id)
         .fetch_optional(conn)

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
@@ -47,9 +47,9 @@ pub async fn list(
     goal_id: i64,
     today: NaiveDate,
 ) -> AppResult<Vec<Milestone>> {
-    Ok(sqlx::query_as::<_, Milestone>(&format!(
+    Ok(sqlx::query_as::<_, Milestone>(AssertSqlSafe(format!(
         "{SELECT} WHERE goal_id = ?2 ORDER BY position, id"
-    ))
+    )))
     .bind(today)
     .bind(goal_id)
     .fetch_all(conn)
@@ -57,7 +57,7 @@ pub async fn list(
 }
 
 async fn fetch(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> AppResult<Milestone> {
-    sqlx::query_as::<_, Milestone>(&format!("{SELECT} WHERE id = ?2"))
+    sqlx::query_as::<_, Milestone>(AssertSqlSafe(format!("{SELECT} WHERE id = ?2")))
         .bind(today)
         .bind(id)
         .fetch_optional(conn)

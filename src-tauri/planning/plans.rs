@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::framework::settings;
@@ -81,10 +81,10 @@ pub async fn defaults(pool: &SqlitePool, today: NaiveDate) -> AppResult<PlanDefa
 
 /// Active plan first, then the newest by start date.
 pub async fn list(pool: &SqlitePool) -> AppResult<Vec<Plan>> {
-    Ok(sqlx::query_as::<_, Plan>(&format!(
+    Ok(sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM plans
          ORDER BY status = 'active' DESC, starts_on DESC, id DESC"
-    ))
+    )))
     .fetch_all(pool)
     .await?)
 }
@@ -95,11 +95,13 @@ pub async fn get(pool: &SqlitePool, id: i64) -> AppResult<Plan> {
 }
 
 pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Plan> {
-    sqlx::query_as::<_, Plan>(&format!("SELECT {COLUMNS} FROM plans WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(conn)
-        .await?
-        .ok_or(AppError::NotFound { entity: "Plan", id })
+    sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM plans WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or(AppError::NotFound { entity: "Plan", id })
 }
 
 /// The plan, refusing when it is closed: closed plans are history.

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
@@ -92,9 +92,9 @@ const SELECT: &str = "SELECT a.id, a.occurred_on, a.title, a.description, a.focu
 
 /// The brag log, newest first, a page at a time.
 pub async fn list(pool: &SqlitePool, limit: i64, offset: i64) -> AppResult<Vec<Win>> {
-    let rows = sqlx::query_as::<_, Win>(&format!(
+    let rows = sqlx::query_as::<_, Win>(AssertSqlSafe(format!(
         "{SELECT} ORDER BY a.occurred_on DESC, a.id DESC LIMIT ? OFFSET ?"
-    ))
+    )))
     .bind(limit.clamp(1, 500))
     .bind(offset.max(0))
     .fetch_all(pool)
@@ -104,9 +104,9 @@ pub async fn list(pool: &SqlitePool, limit: i64, offset: i64) -> AppResult<Vec<W
 
 /// The wins that served a goal, newest first.
 pub(crate) async fn for_goal(conn: &mut SqliteConnection, goal_id: i64) -> AppResult<Vec<Win>> {
-    let rows = sqlx::query_as::<_, Win>(&format!(
+    let rows = sqlx::query_as::<_, Win>(AssertSqlSafe(format!(
         "{SELECT} WHERE a.goal_id = ? ORDER BY a.occurred_on DESC, a.id DESC"
-    ))
+    )))
     .bind(goal_id)
     .fetch_all(conn)
     .await?;
@@ -114,7 +114,7 @@ pub(crate) async fn for_goal(conn: &mut SqliteConnection, goal_id: i64) -> AppRe
 }
 
 pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Win> {
-    sqlx::query_as::<_, Win>(&format!("{SELECT} WHERE a.id = ?"))
+    sqlx::query_as::<_, Win>(AssertSqlSafe(format!("{SELECT} WHERE a.id = ?")))
         .bind(id)
         .fetch_optional(conn)
         .await?

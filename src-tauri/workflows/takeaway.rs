@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
+use sqlx::{AssertSqlSafe, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::error::{AppError, AppResult};
@@ -69,10 +69,12 @@ pub async fn act_on(
         FeedbackSource::Request(id) => ("feedback_requests", id),
         FeedbackSource::Received(id) => ("feedback_received", id),
     };
-    let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = ?"))
-        .bind(source_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let found: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT id FROM {table} WHERE id = ?"
+    )))
+    .bind(source_id)
+    .fetch_optional(&mut *tx)
+    .await?;
     if found.is_none() {
         return Err(AppError::NotFound {
             entity: "Feedback",

@@ -146,11 +146,12 @@ async fn every_table_keeps_created_and_updated_timestamps() {
     .unwrap();
     assert!(tables.len() >= 6, "{tables:?}");
     for table in tables {
-        let cols: Vec<String> =
-            sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
-                .fetch_all(&t.pool)
-                .await
-                .unwrap();
+        let cols: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT name FROM pragma_table_info('{table}')"
+        )))
+        .fetch_all(&t.pool)
+        .await
+        .unwrap();
         assert!(
             cols.contains(&"created_at".to_owned()),
             "{table} lacks created_at"
@@ -266,4 +267,20 @@ async fn a_database_made_by_the_first_version_is_backed_up_then_upgraded() {
     assert_eq!(applied as usize, db::migration_versions().len());
     assert_eq!(common::count(&pool, "plans").await, 1);
     assert_eq!(common::count(&pool, "goals").await, 0);
+}
+
+#[tokio::test]
+async fn the_bundled_sqlite_has_the_wal_reset_fix() {
+    // 3.7.0 to 3.51.2 can corrupt a WAL database when a checkpoint races a reset; the
+    // fix is in 3.51.3, so the file Ladder keeps for years needs at least that.
+    let t = common::db().await;
+    let version: String = sqlx::query_scalar("SELECT sqlite_version()")
+        .fetch_one(&t.pool)
+        .await
+        .unwrap();
+    let parts: Vec<u32> = version.split('.').map(|p| p.parse().unwrap()).collect();
+    assert!(
+        parts.as_slice() >= [3, 51, 3].as_slice(),
+        "SQLite {version} is older than 3.51.3"
+    );
 }

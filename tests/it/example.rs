@@ -45,15 +45,17 @@ async fn dump(pool: &sqlx::SqlitePool) -> Vec<String> {
     .unwrap();
     let mut out = Vec::new();
     for t in tables {
-        let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM \"{t}\""))
-            .fetch_one(pool)
-            .await
-            .unwrap();
-        let changed: Option<String> =
-            sqlx::query_scalar(&format!("SELECT max(updated_at) FROM \"{t}\""))
+        let n: i64 =
+            sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM \"{t}\"")))
                 .fetch_one(pool)
                 .await
-                .unwrap_or(None);
+                .unwrap();
+        let changed: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT max(updated_at) FROM \"{t}\""
+        )))
+        .fetch_one(pool)
+        .await
+        .unwrap_or(None);
         out.push(format!("{t}:{n}:{changed:?}"));
     }
     out
