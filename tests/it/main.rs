@@ -15,6 +15,7 @@ mod framework;
 mod generator;
 mod goals;
 mod learning;
+mod migrations;
 mod milestones;
 mod one_on_ones;
 mod plans;
