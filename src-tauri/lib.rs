@@ -42,7 +42,7 @@ use tauri::Manager;
 
 use crate::commands::AppState;
 use crate::demo::example;
-use crate::infra::db;
+use crate::infra::{backups, db};
 
 macro_rules! handler {
     ($($module:ident::$name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
@@ -60,7 +60,13 @@ pub fn run() {
         .setup(|app| {
             let dir = db::data_dir(|| app.path().app_data_dir().ok())
                 .ok_or("could not find a folder for the app's data; set LADDER_DATA_DIR")?;
-            app.manage(open_state(dir)?);
+            let state = open_state(dir)?;
+            tauri::async_runtime::spawn(backups::keep_backing_up(
+                state.user.clone(),
+                state.db_path.clone(),
+                state.backup_dir(),
+            ));
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(with_commands!(handler))

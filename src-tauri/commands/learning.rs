@@ -2,6 +2,7 @@
 
 use super::AppState;
 use crate::framework::settings;
+use crate::infra::backups::Reason;
 use crate::infra::clock;
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::input;
@@ -134,6 +135,7 @@ pub async fn import_csv(
     let bytes = tokio::fs::read(&path)
         .await
         .map_err(|e| AppError::invalid("file", format!("Cannot read {path}: {e}")))?;
+    state.back_up_before(Reason::BeforeImport).await?;
     csv_import::import(
         &state.pool(),
         &bytes,

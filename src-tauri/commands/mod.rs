@@ -18,6 +18,9 @@ use std::sync::RwLock;
 
 use sqlx::SqlitePool;
 
+use crate::infra::backups::{self, Reason};
+use crate::infra::error::AppResult;
+
 /// What every command can reach.
 pub struct AppState {
     /// The user's own database, always open.
@@ -36,6 +39,20 @@ impl AppState {
             .unwrap_or_else(|e| e.into_inner())
             .clone()
             .unwrap_or_else(|| self.user.clone())
+    }
+
+    /// Where the user's backups go.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.data_dir.join(backups::DIR)
+    }
+
+    /// A backup of the user's database before an operation that is hard to take back.
+    /// While the example is shown, its throwaway file is what changes, so none is taken.
+    pub async fn back_up_before(&self, reason: Reason) -> AppResult<()> {
+        if !self.showing_example() {
+            backups::create_now(&self.user, &self.backup_dir(), reason).await?;
+        }
+        Ok(())
     }
 
     pub fn showing_example(&self) -> bool {

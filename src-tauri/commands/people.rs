@@ -1,6 +1,7 @@
 //! Commands for people and feedback.
 
 use super::AppState;
+use crate::infra::backups::Reason;
 use crate::infra::clock;
 use crate::infra::error::AppResult;
 use crate::infra::input;
@@ -39,6 +40,7 @@ pub async fn update_person(
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn remove_person(state: State<'_, AppState>, id: i64) -> AppResult<Removal> {
+    state.back_up_before(Reason::BeforeRemovingPerson).await?;
     person::remove(&state.pool(), id, clock::today()?).await
 }
 

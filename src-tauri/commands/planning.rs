@@ -11,6 +11,7 @@ use crate::planning::plan_view::{self, PlanDetail};
 use crate::planning::plans::{self, Plan, PlanDefaults, PlanImpact, PlanStatus};
 
 use super::AppState;
+use crate::infra::backups::Reason;
 use crate::planning::review::{self, CloseOutcome, QuarterReview};
 use tauri::State;
 
@@ -174,13 +175,9 @@ pub async fn close_quarter(
     plan_id: i64,
     input: serde_json::Value,
 ) -> AppResult<CloseOutcome> {
-    review::close_quarter(
-        &state.pool(),
-        plan_id,
-        input::parse(input)?,
-        clock::today()?,
-    )
-    .await
+    let input = input::parse(input)?;
+    state.back_up_before(Reason::BeforeClosingQuarter).await?;
+    review::close_quarter(&state.pool(), plan_id, input, clock::today()?).await
 }
 
 /// Saves the review as a Markdown file; returns where, or `None` when cancelled.
@@ -246,5 +243,6 @@ pub async fn set_plan_status(
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_plan(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+    state.back_up_before(Reason::BeforeDeletingPlan).await?;
     plans::delete(&state.pool(), id, clock::today()?).await
 }

@@ -53,7 +53,7 @@ pub async fn connect(path: &Path) -> AppResult<SqlitePool> {
 
     if needs_backup_before_migrating(&pool).await? {
         let dir = path.parent().unwrap_or(Path::new(".")).join(backups::DIR);
-        backups::create(&pool, &dir, "before-migration").await?;
+        backups::create_now(&pool, &dir, backups::Reason::BeforeMigration).await?;
     }
     MIGRATOR.run(&pool).await?;
     Ok(pool)

@@ -11,4 +11,5 @@ pub mod input;
 pub(crate) mod labels;
 pub mod limits;
 pub mod lookup;
+pub(crate) mod rotation;
 pub mod text;

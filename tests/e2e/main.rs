@@ -17,12 +17,17 @@ use sqlx::{ConnectOptions, Connection};
 
 /// Opens the app's database file read-only.
 pub async fn open_db(dir: &std::path::Path) -> sqlx::SqliteConnection {
+    open_db_file(&dir.join("ladder.sqlite3")).await
+}
+
+/// Any Ladder file (the database, a backup), read-only.
+pub async fn open_db_file(file: &std::path::Path) -> sqlx::SqliteConnection {
     SqliteConnectOptions::new()
-        .filename(dir.join("ladder.sqlite3"))
+        .filename(file)
         .read_only(true)
         .connect()
         .await
-        .expect("the app's database file")
+        .expect("a Ladder database file")
 }
 
 /// (title, intent, status, starts_on) of every plan, oldest first.

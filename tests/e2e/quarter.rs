@@ -220,4 +220,25 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
         goals, 4,
         "three goals kept in the closed plan, one copy in the next"
     );
+
+    // Closing the quarter was backed up first, and the copy holds the open plan.
+    let backups = ladder_lib::infra::backups::list(&data.path().join("backups")).unwrap();
+    let before = backups
+        .iter()
+        .find(|b| b.reason == "before-closing-quarter")
+        .unwrap_or_else(|| panic!("no backup before closing: {backups:?}"));
+    let copy = data.path().join("backups").join(&before.file_name);
+    ladder_lib::infra::backups::check_integrity(&copy)
+        .await
+        .unwrap();
+    let mut old = crate::open_db_file(&copy).await;
+    let status: String =
+        sqlx::query_scalar("SELECT status FROM plans WHERE title = 'Q4 2026 plan'")
+            .fetch_one(&mut old)
+            .await
+            .unwrap();
+    assert_eq!(
+        status, "active",
+        "the copy was taken before the plan closed"
+    );
 }

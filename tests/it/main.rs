@@ -2,6 +2,7 @@
 //! domain, all against real SQLite files.
 
 mod activity;
+mod backups;
 mod checkins;
 mod commands;
 mod common;
