@@ -11,6 +11,11 @@ macro_rules! with_commands {
     ($then:ident) => {
         $then! {
             app::app_info(),
+            backups::list_backups(),
+            backups::back_up_now(),
+            backups::show_backups_folder(),
+            backups::restore_backup(file_name: String),
+            backups::restore_from_file(),
             framework::get_settings(),
             framework::update_settings(input: serde_json::Value),
             framework::list_focus_areas(),

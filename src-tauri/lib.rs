@@ -61,12 +61,12 @@ pub fn run() {
             let dir = db::data_dir(|| app.path().app_data_dir().ok())
                 .ok_or("could not find a folder for the app's data; set LADDER_DATA_DIR")?;
             let state = open_state(dir)?;
-            tauri::async_runtime::spawn(backups::keep_backing_up(
-                state.user.clone(),
-                state.db_path.clone(),
-                state.backup_dir(),
-            ));
+            let (db_path, backup_dir) = (state.db_path.clone(), state.backup_dir());
             app.manage(state);
+            let handle = app.handle().clone();
+            // Asks for the pool each round: a restore replaces it.
+            let user = move || handle.state::<AppState>().user();
+            tauri::async_runtime::spawn(backups::keep_backing_up(user, db_path, backup_dir));
             Ok(())
         })
         .invoke_handler(with_commands!(handler))
@@ -91,7 +91,7 @@ fn open_state(dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
     tracing::info!(path = %db_path.display(), "database ready");
     let example = tauri::async_runtime::block_on(example::open(&dir))?;
     Ok(AppState {
-        user,
+        user: std::sync::RwLock::new(user),
         example: std::sync::RwLock::new(example),
         db_path,
         data_dir: dir,

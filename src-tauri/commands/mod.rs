@@ -2,6 +2,7 @@
 //! Every command is async so that none runs on the main thread and freezes the window.
 
 pub mod app;
+pub mod backups;
 pub mod demo;
 pub mod files;
 pub mod framework;
@@ -18,13 +19,13 @@ use std::sync::RwLock;
 
 use sqlx::SqlitePool;
 
-use crate::infra::backups::{self, Reason};
+use crate::infra::backups::{create_now, Reason, DIR as BACKUP_DIR};
 use crate::infra::error::AppResult;
 
 /// What every command can reach.
 pub struct AppState {
-    /// The user's own database, always open.
-    pub user: SqlitePool,
+    /// The user's own database, always open; replaced when a backup is restored.
+    pub user: RwLock<SqlitePool>,
     /// The example database while the user is looking at it.
     pub example: RwLock<Option<SqlitePool>>,
     pub db_path: PathBuf,
@@ -38,19 +39,29 @@ impl AppState {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
-            .unwrap_or_else(|| self.user.clone())
+            .unwrap_or_else(|| self.user())
+    }
+
+    /// The user's own database, whatever the screens show.
+    pub fn user(&self) -> SqlitePool {
+        self.user.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Puts a freshly opened database in place of the user's (after a restore).
+    pub fn set_user(&self, pool: SqlitePool) {
+        *self.user.write().unwrap_or_else(|e| e.into_inner()) = pool;
     }
 
     /// Where the user's backups go.
     pub fn backup_dir(&self) -> PathBuf {
-        self.data_dir.join(backups::DIR)
+        self.data_dir.join(BACKUP_DIR)
     }
 
     /// A backup of the user's database before an operation that is hard to take back.
     /// While the example is shown, its throwaway file is what changes, so none is taken.
     pub async fn back_up_before(&self, reason: Reason) -> AppResult<()> {
         if !self.showing_example() {
-            backups::create_now(&self.user, &self.backup_dir(), reason).await?;
+            create_now(&self.user(), &self.backup_dir(), reason).await?;
         }
         Ok(())
     }

@@ -246,12 +246,12 @@ pub const EVERY: std::time::Duration = std::time::Duration::from_secs(30 * 60);
 /// Runs for as long as the app does: a daily backup at start when the newest is over a
 /// day old and the file changed since, then one every half hour while there are changes.
 /// Failures are logged, never fatal: the next round tries again.
-pub async fn keep_backing_up(pool: SqlitePool, db_path: PathBuf, dir: PathBuf) {
+pub async fn keep_backing_up(pool: impl Fn() -> SqlitePool, db_path: PathBuf, dir: PathBuf) {
     let mut reason = Reason::Daily;
     let mut max_age = chrono::Duration::days(1);
     loop {
         if due(&dir, &db_path, max_age, Local::now().naive_local()) {
-            match create_now(&pool, &dir, reason).await {
+            match create_now(&pool(), &dir, reason).await {
                 Ok(b) => tracing::info!(file = %b.file_name, "backup taken"),
                 Err(e) => tracing::warn!(error = %e, "backup failed"),
             }

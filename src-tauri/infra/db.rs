@@ -15,7 +15,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::SqlitePool;
 
 use crate::infra::backups;
-use crate::infra::error::AppResult;
+use crate::infra::error::{AppError, AppResult};
 
 pub const DATA_DIR_VAR: &str = "LADDER_DATA_DIR";
 pub const DB_FILE: &str = "ladder.sqlite3";
@@ -91,4 +91,43 @@ async fn needs_backup_before_migrating(pool: &SqlitePool) -> AppResult<bool> {
 /// The versions of the migrations this build knows, oldest first.
 pub fn migration_versions() -> Vec<i64> {
     MIGRATOR.iter().map(|m| m.version).collect()
+}
+
+/// Whether a database file can be opened by this build: every migration it has applied
+/// must be one of ours, with the same text. A file from a newer Ladder (a version we do
+/// not know) or with an edited migration is refused with a message that says which.
+pub async fn check_migrations(conn: &mut sqlx::SqliteConnection) -> AppResult<()> {
+    let has_ledger: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    if has_ledger == 0 {
+        return Err(AppError::invalid(
+            "file",
+            "This file is not a Ladder database: it has no record of Ladder's upgrades.",
+        ));
+    }
+    let applied: Vec<(i64, Vec<u8>)> =
+        sqlx::query_as("SELECT version, checksum FROM _sqlx_migrations WHERE success = 1")
+            .fetch_all(&mut *conn)
+            .await?;
+    for (version, checksum) in applied {
+        match MIGRATOR.iter().find(|m| m.version == version) {
+            None => {
+                return Err(AppError::invalid(
+                    "file",
+                    "This file was written by a newer version of Ladder; update Ladder to open it.",
+                ))
+            }
+            Some(m) if *m.checksum != *checksum => {
+                return Err(AppError::invalid(
+                    "file",
+                    format!("This file's upgrade {version} differs from this Ladder's, so it cannot be opened safely."),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
 }

@@ -11,5 +11,6 @@ pub mod input;
 pub(crate) mod labels;
 pub mod limits;
 pub mod lookup;
+pub mod restore;
 pub(crate) mod rotation;
 pub mod text;

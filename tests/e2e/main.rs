@@ -1,6 +1,7 @@
 //! End-to-end journeys through the real app binary in its real WebView, checked in the UI
 //! and then in the SQLite file. Run them one at a time (`--test-threads=1`).
 
+mod backups;
 mod dashboard;
 mod feedback;
 mod harness;

@@ -137,3 +137,119 @@ async fn a_missing_backup_folder_lists_nothing() {
         .unwrap()
         .is_empty());
 }
+
+/// The app's state over a test database, as the commands see it.
+fn app_state(t: &common::TestDb) -> ladder_lib::commands::AppState {
+    ladder_lib::commands::AppState {
+        user: std::sync::RwLock::new(t.pool.clone()),
+        example: std::sync::RwLock::new(None),
+        db_path: t.path.clone(),
+        data_dir: t.path.parent().unwrap().to_path_buf(),
+    }
+}
+
+async fn plan_titles(pool: &sqlx::SqlitePool) -> Vec<String> {
+    sqlx::query_scalar("SELECT title FROM plans ORDER BY id")
+        .fetch_all(pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn restoring_a_backup_brings_its_data_back_and_keeps_the_file_it_replaced() {
+    let t = common::db().await;
+    let state = app_state(&t);
+    add_plan(&t.pool, "Kept in the backup").await;
+    let backup = backups::create_now(&t.pool, &state.backup_dir(), Reason::Manual)
+        .await
+        .unwrap();
+    add_plan(&t.pool, "Made after the backup").await;
+
+    let file = state.backup_dir().join(&backup.file_name);
+    let outcome = ladder_lib::commands::backups::restore_file(&state, file)
+        .await
+        .unwrap();
+    assert_eq!(plan_titles(&state.user()).await, ["Kept in the backup"]);
+    assert_eq!(outcome.before.reason, "before-restore");
+
+    // Going back: the copy taken before the restore holds both plans.
+    let back = state.backup_dir().join(&outcome.before.file_name);
+    ladder_lib::commands::backups::restore_file(&state, back)
+        .await
+        .unwrap();
+    assert_eq!(
+        plan_titles(&state.user()).await,
+        ["Kept in the backup", "Made after the backup"]
+    );
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_good_ladder_database_is_refused_and_nothing_changes() {
+    let t = common::db().await;
+    let state = app_state(&t);
+    add_plan(&t.pool, "Mine").await;
+    let dir = t._dir.path().join("others");
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let text = dir.join("notes.sqlite3");
+    std::fs::write(&text, "just some text, not SQLite").unwrap();
+
+    let newer = dir.join("newer.sqlite3");
+    let b = backups::create(&t.pool, &dir, Reason::Manual, at("2026-12-01 09:00"))
+        .await
+        .unwrap();
+    std::fs::rename(dir.join(&b.file_name), &newer).unwrap();
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&newer)
+        .connect()
+        .await
+        .unwrap();
+    use sqlx::ConnectOptions;
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+         VALUES (29991231000001, 'from the future', 1, x'00', 0)",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    drop(conn);
+
+    let corrupt = dir.join("corrupt.sqlite3");
+    let b = backups::create(&t.pool, &dir, Reason::Manual, at("2026-12-01 09:01"))
+        .await
+        .unwrap();
+    let mut bytes = std::fs::read(dir.join(&b.file_name)).unwrap();
+    let middle = bytes.len() / 2;
+    for byte in &mut bytes[middle..middle + 2048] {
+        *byte = 0x5a;
+    }
+    std::fs::write(&corrupt, bytes).unwrap();
+
+    let plain = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(dir.join("plain.sqlite3"))
+        .create_if_missing(true);
+    let mut other = plain.connect().await.unwrap();
+    sqlx::query("CREATE TABLE notes (body TEXT)")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    drop(other);
+
+    for (file, says) in [
+        (text, "not a Ladder database"),
+        (newer, "newer version of Ladder"),
+        (corrupt, "damaged"),
+        (dir.join("plain.sqlite3"), "not a Ladder database"),
+        (dir.join("missing.sqlite3"), "no longer exists"),
+    ] {
+        let err = ladder_lib::commands::backups::restore_file(&state, file.clone())
+            .await
+            .expect_err("refused");
+        assert!(err.to_string().contains(says), "{}: {err}", file.display());
+        assert_eq!(plan_titles(&state.user()).await, ["Mine"]);
+    }
+    assert!(
+        backups::list(&state.backup_dir()).unwrap().is_empty(),
+        "a refused file takes no before-restore backup"
+    );
+}

@@ -67,6 +67,8 @@ import type { TopicAdded } from "./bindings/TopicAdded";
 import type { TopicInput } from "./bindings/TopicInput";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Dashboard } from "./bindings/Dashboard";
+import type { Backup } from "./bindings/Backup";
+import type { RestoreOutcome } from "./bindings/RestoreOutcome";
 import { toAppError } from "./shared/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -79,6 +81,12 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
+
+  listBackups: () => call<Backup[]>("list_backups"),
+  backUpNow: () => call<Backup>("back_up_now"),
+  showBackupsFolder: () => call<void>("show_backups_folder"),
+  restoreBackup: (fileName: string) => call<RestoreOutcome>("restore_backup", { fileName }),
+  restoreFromFile: () => call<RestoreOutcome | null>("restore_from_file"),
   getSettings: () => call<Settings>("get_settings"),
   updateSettings: (input: SettingsInput) => call<Settings>("update_settings", { input }),
 

@@ -1,0 +1,128 @@
+//! Backups end to end: back up, delete a plan by mistake, restore the backup from
+//! Settings and find the plan again, then go back to the file from before the restore.
+
+use crate::harness::App;
+use crate::plans_db;
+
+async fn new_plan(app: &App, title: &str) {
+    app.click("[data-testid=new-plan]").await;
+    app.type_into("#plan-title", title).await;
+    app.click("[data-testid=save-plan]").await;
+    app.find_text("[data-testid=plan-title]", title).await;
+}
+
+#[tokio::test]
+async fn a_deleted_plan_comes_back_from_a_backup_and_the_restore_can_be_undone() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+    app.click("[data-testid=nav-plans]").await;
+    new_plan(&app, "Become the team lead").await;
+
+    // Back up now from Settings: the list shows it.
+    app.click("[data-testid=nav-settings]").await;
+    app.find("[data-testid=backups]").await;
+    app.click("[data-testid=back-up-now]").await;
+    row_with(&app, "Backed up by you").await;
+
+    // A second plan, then the first is deleted (which backs up first, too).
+    app.click("[data-testid=nav-plans]").await;
+    new_plan(&app, "Made after the backup").await;
+    app.click("[aria-label='Delete Become the team lead']")
+        .await;
+    app.click("dialog[open] [data-testid=confirm]").await;
+    wait_for_titles(&app, &["Made after the backup"]).await;
+
+    // Restore the manual backup: the deleted plan is back, the later one is not.
+    app.click("[data-testid=nav-settings]").await;
+    let rows = app.texts("[data-testid=backup-row]").await;
+    assert!(
+        rows.iter().any(|r| r.contains("Before deleting a plan")),
+        "{rows:?}"
+    );
+    let manual = row_with(&app, "Backed up by you").await;
+    app.click(&format!(
+        "[data-testid=backup-row]:nth-child({manual}) button"
+    ))
+    .await;
+    app.click("dialog[open] [data-testid=confirm]").await;
+    banner_says(&app, "Restored the backup of").await;
+    row_with(&app, "Before a restore").await;
+    app.find("[data-testid=restore-undo]").await;
+    app.screenshot("backups-restored").await;
+    let titles: Vec<String> = plans_db(data.path())
+        .await
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(
+        titles,
+        ["Become the team lead"],
+        "the file now is the backup"
+    );
+    app.click("[data-testid=nav-plans]").await;
+    wait_for_titles(&app, &["Become the team lead"]).await;
+
+    // Settings still offers to go back to the file from before the restore.
+    app.click("[data-testid=nav-settings]").await;
+    app.click_text("[data-testid=restore-undo] button", "Go back to it")
+        .await;
+    banner_says(&app, "Restored the file from before").await;
+    app.gone("[data-testid=restore-undo]").await;
+    app.click("[data-testid=nav-plans]").await;
+    wait_for_titles(&app, &["Made after the backup"]).await;
+    app.quit().await;
+
+    let titles: Vec<String> = plans_db(data.path())
+        .await
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(titles, ["Made after the backup"]);
+}
+
+/// Waits until the plans list shows exactly these titles.
+async fn wait_for_titles(app: &App, want: &[&str]) {
+    let started = std::time::Instant::now();
+    loop {
+        let titles = app.texts("[data-testid=plan-title]").await;
+        if titles == want {
+            return;
+        }
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "plans {titles:?}, want {want:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// The 1-based position of the first backup row that mentions `text`, once there is one.
+async fn row_with(app: &App, text: &str) -> usize {
+    let started = std::time::Instant::now();
+    loop {
+        let rows = app.texts("[data-testid=backup-row]").await;
+        if let Some(i) = rows.iter().position(|r| r.contains(text)) {
+            return i + 1;
+        }
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "no backup row says {text:?}: {rows:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+async fn banner_says(app: &App, start: &str) {
+    let started = std::time::Instant::now();
+    loop {
+        let shown = app.texts("[data-testid=banner]").await;
+        if shown.iter().any(|s| s.starts_with(start)) {
+            return;
+        }
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the banner says {shown:?}, not {start:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
