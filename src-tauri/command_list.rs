@@ -11,6 +11,10 @@ macro_rules! with_commands {
     ($then:ident) => {
         $then! {
             app::app_info(),
+            app::startup_problem(),
+            app::restore_newest_backup(),
+            app::show_data_folder(),
+            app::quit_app(),
             backups::list_backups(),
             backups::back_up_now(),
             backups::show_backups_folder(),

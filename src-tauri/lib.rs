@@ -42,7 +42,7 @@ use tauri::Manager;
 
 use crate::commands::AppState;
 use crate::demo::example;
-use crate::infra::{backups, db};
+use crate::infra::{backups, db, startup};
 
 macro_rules! handler {
     ($($module:ident::$name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
@@ -62,11 +62,16 @@ pub fn run() {
                 .ok_or("could not find a folder for the app's data; set LADDER_DATA_DIR")?;
             let state = open_state(dir)?;
             let (db_path, backup_dir) = (state.db_path.clone(), state.backup_dir());
+            // No schedule over a file that did not open: it would back up the empty
+            // placeholder and push the good backups down the list.
+            let opened = state.problem.read().map(|p| p.is_none()).unwrap_or(false);
             app.manage(state);
-            let handle = app.handle().clone();
-            // Asks for the pool each round: a restore replaces it.
-            let user = move || handle.state::<AppState>().user();
-            tauri::async_runtime::spawn(backups::keep_backing_up(user, db_path, backup_dir));
+            if opened {
+                let handle = app.handle().clone();
+                // Asks for the pool each round: a restore replaces it.
+                let user = move || handle.state::<AppState>().user();
+                tauri::async_runtime::spawn(backups::keep_backing_up(user, db_path, backup_dir));
+            }
             Ok(())
         })
         .invoke_handler(with_commands!(handler))
@@ -85,14 +90,29 @@ fn init_logging() {
 }
 
 /// Opens the user's database (migrating it) and the example's, if one was left loaded.
+/// When the user's cannot be opened, the app still starts, on a screen that says why.
 fn open_state(dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
     let db_path = dir.join(db::DB_FILE);
-    let user = tauri::async_runtime::block_on(db::connect(&db_path))?;
-    tracing::info!(path = %db_path.display(), "database ready");
-    let example = tauri::async_runtime::block_on(example::open(&dir))?;
+    let backup_dir = dir.join(backups::DIR);
+    let (user, problem) = match tauri::async_runtime::block_on(db::connect(&db_path)) {
+        Ok(pool) => {
+            tracing::info!(path = %db_path.display(), "database ready");
+            (pool, None)
+        }
+        Err(e) => {
+            tracing::error!(path = %db_path.display(), error = %e, "database did not open");
+            let problem =
+                tauri::async_runtime::block_on(startup::diagnose(&e, &db_path, &backup_dir));
+            // The pool spawns its upkeep on the runtime, so it is made inside it.
+            let placeholder = tauri::async_runtime::block_on(async { db::placeholder() })?;
+            (placeholder, Some(problem))
+        }
+    };
+    let example = tauri::async_runtime::block_on(example::open_or_discard(&dir));
     Ok(AppState {
         user: std::sync::RwLock::new(user),
         example: std::sync::RwLock::new(example),
+        problem: std::sync::RwLock::new(problem),
         db_path,
         data_dir: dir,
     })

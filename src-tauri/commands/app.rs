@@ -2,10 +2,13 @@
 
 use super::AppState;
 use crate::infra::clock;
-use crate::infra::error::AppResult;
+use crate::infra::error::{AppError, AppResult};
+use crate::infra::restore;
+use crate::infra::startup::{self, StartupProblem};
 use chrono::NaiveDate;
 use serde::Serialize;
-use tauri::State;
+use std::path::PathBuf;
+use tauri::{AppHandle, State};
 use ts_rs::TS;
 
 /// Facts about this installation that the Settings screen shows.
@@ -36,4 +39,54 @@ pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
         today: clock::today()?,
         example: state.showing_example(),
     })
+}
+
+/// Why the user's database did not open at start, when it did not.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn startup_problem(state: State<'_, AppState>) -> AppResult<Option<StartupProblem>> {
+    Ok(state
+        .problem
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone())
+}
+
+/// From the startup screen: puts the newest good backup in place of the file that did not
+/// open, which is kept beside it, renamed, for whoever wants to look into it.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn restore_newest_backup(state: State<'_, AppState>) -> AppResult<()> {
+    let backup = startup::newest_good_backup(&state.backup_dir())
+        .await
+        .ok_or_else(|| AppError::conflict(None, "There is no backup that opens."))?;
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let aside = PathBuf::from(format!("{}.unopened-{stamp}", state.db_path.display()));
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", state.db_path.display()));
+        if file.exists() {
+            std::fs::rename(&file, format!("{}{suffix}", aside.display()))?;
+        }
+    }
+    let from = state.backup_dir().join(&backup.file_name);
+    let pool = restore::swap_in(state.user(), &from, &state.db_path).await?;
+    state.set_user(pool);
+    *state.problem.write().unwrap_or_else(|e| e.into_inner()) = None;
+    Ok(())
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn show_data_folder(app: AppHandle, state: State<'_, AppState>) -> AppResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    app.opener()
+        .open_path(state.data_dir.to_string_lossy(), None::<&str>)
+        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub async fn quit_app(app: AppHandle) -> AppResult<()> {
+    app.exit(0);
+    Ok(())
 }

@@ -21,11 +21,14 @@ use sqlx::SqlitePool;
 
 use crate::infra::backups::{create_now, Reason, DIR as BACKUP_DIR};
 use crate::infra::error::AppResult;
+use crate::infra::startup::StartupProblem;
 
 /// What every command can reach.
 pub struct AppState {
     /// The user's own database, always open; replaced when a backup is restored.
     pub user: RwLock<SqlitePool>,
+    /// Why the user's database did not open at start, until it is restored.
+    pub problem: RwLock<Option<StartupProblem>>,
     /// The example database while the user is looking at it.
     pub example: RwLock<Option<SqlitePool>>,
     pub db_path: PathBuf,

@@ -41,6 +41,19 @@ pub async fn open(data_dir: &Path) -> AppResult<Option<SqlitePool>> {
     Ok(Some(db::connect(&path(data_dir)).await?))
 }
 
+/// Opens the example left from an earlier run. One that cannot be opened (damaged, or
+/// from another build) is thrown away and made again: it holds nothing of the user's.
+pub async fn open_or_discard(data_dir: &Path) -> Option<SqlitePool> {
+    match open(data_dir).await {
+        Ok(pool) => pool,
+        Err(e) => {
+            tracing::warn!(error = %e, "the example did not open; making it again");
+            let today = crate::infra::clock::today().ok()?;
+            load(data_dir, today).await.ok()
+        }
+    }
+}
+
 /// Generates a fresh example and opens it; a half-written one is removed.
 pub async fn load(data_dir: &Path, today: NaiveDate) -> AppResult<SqlitePool> {
     let dir = data_dir.join("example");

@@ -131,3 +131,9 @@ pub async fn check_migrations(conn: &mut sqlx::SqliteConnection) -> AppResult<()
     }
     Ok(())
 }
+
+/// An empty in-memory pool for the app to hold while the user's file cannot be opened
+/// (the startup screen uses no data).
+pub fn placeholder() -> AppResult<SqlitePool> {
+    Ok(SqlitePoolOptions::new().connect_lazy("sqlite::memory:")?)
+}

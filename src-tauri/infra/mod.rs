@@ -13,4 +13,5 @@ pub mod limits;
 pub mod lookup;
 pub mod restore;
 pub(crate) mod rotation;
+pub mod startup;
 pub mod text;

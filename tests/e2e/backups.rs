@@ -126,3 +126,53 @@ async fn banner_says(app: &App, start: &str) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+#[tokio::test]
+async fn a_file_that_does_not_open_gets_its_own_screen_and_the_newest_good_backup() {
+    let data = tempfile::tempdir().unwrap();
+    let db_path = data.path().join("ladder.sqlite3");
+    let pool = ladder_lib::infra::db::connect(&db_path).await.unwrap();
+    sqlx::query(
+        "INSERT INTO plans (title, intent, starts_on, ends_on, status)
+         VALUES ('Kept in the backup', '', '2026-10-01', '2026-12-31', 'draft')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    ladder_lib::infra::backups::create_now(
+        &pool,
+        &data.path().join("backups"),
+        ladder_lib::infra::backups::Reason::Manual,
+    )
+    .await
+    .unwrap();
+    pool.close().await;
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db_path.display()));
+    }
+    std::fs::write(&db_path, "not a database at all ".repeat(300)).unwrap();
+
+    let app = App::launch(data.path()).await;
+    app.find("[data-testid=startup-problem]").await;
+    let message = app.texts("[data-testid=startup-message]").await;
+    assert_eq!(message, ["This file is not a Ladder database."]);
+    app.screenshot("startup-problem").await;
+    app.click("[data-testid=restore-newest]").await;
+    app.find("[data-testid=nav-plans]").await;
+    app.click("[data-testid=nav-plans]").await;
+    wait_for_titles(&app, &["Kept in the backup"]).await;
+    app.quit().await;
+
+    let aside: Vec<String> = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("ladder.sqlite3.unopened-"))
+        .collect();
+    assert_eq!(
+        aside.len(),
+        1,
+        "the file that did not open is kept: {aside:?}"
+    );
+    let kept = std::fs::read_to_string(data.path().join(&aside[0])).unwrap();
+    assert!(kept.starts_with("not a database at all"));
+}

@@ -143,6 +143,7 @@ fn app_state(t: &common::TestDb) -> ladder_lib::commands::AppState {
     ladder_lib::commands::AppState {
         user: std::sync::RwLock::new(t.pool.clone()),
         example: std::sync::RwLock::new(None),
+        problem: std::sync::RwLock::new(None),
         db_path: t.path.clone(),
         data_dir: t.path.parent().unwrap().to_path_buf(),
     }

@@ -23,4 +23,5 @@ mod plans;
 mod review;
 mod search;
 mod settings;
+mod startup;
 mod wins;

@@ -68,6 +68,7 @@ import type { TopicInput } from "./bindings/TopicInput";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Dashboard } from "./bindings/Dashboard";
 import type { Backup } from "./bindings/Backup";
+import type { StartupProblem } from "./bindings/StartupProblem";
 import type { RestoreOutcome } from "./bindings/RestoreOutcome";
 import { toAppError } from "./shared/errors";
 
@@ -81,6 +82,10 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
+  startupProblem: () => call<StartupProblem | null>("startup_problem"),
+  restoreNewestBackup: () => call<void>("restore_newest_backup"),
+  showDataFolder: () => call<void>("show_data_folder"),
+  quitApp: () => call<void>("quit_app"),
 
   listBackups: () => call<Backup[]>("list_backups"),
   backUpNow: () => call<Backup>("back_up_now"),
