@@ -18,6 +18,7 @@ use sqlx::{ConnectOptions, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::private;
 use crate::infra::rotation;
 
 /// The folder, inside the data folder, that holds backups.
@@ -120,7 +121,7 @@ pub async fn create(
     reason: Reason,
     now: NaiveDateTime,
 ) -> AppResult<Backup> {
-    std::fs::create_dir_all(dir)?;
+    private::create_dir(dir)?;
     let target = free_name(dir, now, reason);
     let file_name = target
         .file_name()
@@ -166,6 +167,7 @@ async fn snapshot_to(pool: &SqlitePool, file: &Path) -> AppResult<()> {
         .bind(file.to_string_lossy().as_ref())
         .execute(pool)
         .await?;
+    private::restrict_file(file)?;
     std::fs::File::open(file)?.sync_all()?;
     check_integrity(file).await
 }

@@ -16,6 +16,7 @@ use sqlx::SqlitePool;
 
 use crate::infra::backups;
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::private;
 
 pub const DATA_DIR_VAR: &str = "LADDER_DATA_DIR";
 pub const DB_FILE: &str = "ladder.sqlite3";
@@ -34,8 +35,14 @@ pub fn data_dir(os_default: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf>
 /// Opens (creating when missing) the database at `path` and brings its schema up to date.
 pub async fn connect(path: &Path) -> AppResult<SqlitePool> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
+        private::create_dir(dir)?;
     }
+    // SQLite gives the -wal and -shm files the database file's mode, so a new database
+    // starts as an empty private file.
+    if !path.exists() {
+        std::fs::File::create(path)?;
+    }
+    private::restrict_file(path)?;
     let options = SqliteConnectOptions::from_str("sqlite:")?
         .filename(path)
         .create_if_missing(true)
@@ -56,6 +63,7 @@ pub async fn connect(path: &Path) -> AppResult<SqlitePool> {
         backups::create_now(&pool, &dir, backups::Reason::BeforeMigration).await?;
     }
     MIGRATOR.run(&pool).await?;
+    private::restrict_database(path)?;
     Ok(pool)
 }
 

@@ -11,6 +11,7 @@ pub mod input;
 pub(crate) mod labels;
 pub mod limits;
 pub mod lookup;
+pub mod private;
 pub mod restore;
 pub(crate) mod rotation;
 pub mod startup;

@@ -284,3 +284,42 @@ async fn the_bundled_sqlite_has_the_wal_reset_fix() {
         "SQLite {version} is older than 3.51.3"
     );
 }
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_files_and_folders_ladder_creates_are_private_and_others_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    // A folder the user already has (their Documents, say) keeps its mode.
+    let documents = root.path().join("Documents");
+    std::fs::create_dir(&documents).unwrap();
+    std::fs::set_permissions(&documents, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let ours = documents.join("ladder-data");
+    let path = ours.join(db::DB_FILE);
+    let pool = db::connect(&path).await.unwrap();
+    let backup = ladder_lib::infra::backups::create_now(
+        &pool,
+        &ours.join("backups"),
+        ladder_lib::infra::backups::Reason::Manual,
+    )
+    .await
+    .unwrap();
+
+    assert_eq!(mode(&documents), 0o755, "not Ladder's folder");
+    assert_eq!(mode(&ours), 0o700);
+    assert_eq!(mode(&ours.join("backups")), 0o700);
+    for file in [
+        path.clone(),
+        ours.join("ladder.sqlite3-wal"),
+        ours.join("ladder.sqlite3-shm"),
+        ours.join("backups").join(&backup.file_name),
+    ] {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}
