@@ -66,7 +66,31 @@ pub async fn choose_save_path<R: Runtime>(
     }
 }
 
-/// A file name made of the letters and digits of `title`.
+/// Longest slug, in characters: file names stay well inside every file system's limit
+/// (255 bytes) with room for a date and an extension.
+const SLUG_MAX: usize = 60;
+
+/// Writes `contents` to `path` whole or not at all: a temporary file beside it, synced,
+/// then renamed over it, so a crash never leaves half an export.
+pub async fn write_atomically(path: &std::path::Path, contents: &str) -> AppResult<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let temp = path.with_file_name(format!(".{name}.tmp"));
+    let written = async {
+        tokio::fs::write(&temp, contents).await?;
+        tokio::fs::File::open(&temp).await?.sync_all().await?;
+        tokio::fs::rename(&temp, path).await
+    }
+    .await;
+    if written.is_err() {
+        let _ = tokio::fs::remove_file(&temp).await;
+    }
+    Ok(written?)
+}
+
+/// A file name made of the letters and digits of `title`, at most `SLUG_MAX` characters.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
     for ch in title.chars().flat_map(char::to_lowercase) {
@@ -76,7 +100,8 @@ pub fn slug(title: &str) -> String {
             out.push('-');
         }
     }
-    let trimmed = out.trim_end_matches('-');
+    let capped: String = out.chars().take(SLUG_MAX).collect();
+    let trimmed = capped.trim_end_matches('-');
     if trimmed.is_empty() {
         "ladder".to_owned()
     } else {
@@ -93,5 +118,28 @@ mod tests {
         assert_eq!(slug("Q4 2026 growth plan"), "q4-2026-growth-plan");
         assert_eq!(slug("  Ünïcode / plan!  "), "ünïcode-plan");
         assert_eq!(slug("***"), "ladder");
+    }
+
+    #[test]
+    fn a_long_title_makes_a_short_file_name() {
+        let long = "Lead the platform migration and report to the skip-level ".repeat(8);
+        let s = slug(&long);
+        assert!(s.chars().count() <= super::SLUG_MAX, "{s}");
+        assert!(!s.ends_with('-'));
+        assert!(s.starts_with("lead-the-platform-migration"));
+    }
+
+    #[tokio::test]
+    async fn an_export_replaces_the_file_whole_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.md");
+        std::fs::write(&path, "old").unwrap();
+        super::write_atomically(&path, "# new\n").await.unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "# new\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, [std::ffi::OsString::from("review.md")]);
     }
 }

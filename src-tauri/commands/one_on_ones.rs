@@ -201,7 +201,7 @@ pub async fn save_agenda_markdown(
     else {
         return Ok(None);
     };
-    tokio::fs::write(&path, agenda::markdown(&detail)).await?;
+    super::files::write_atomically(&path, &agenda::markdown(&detail)).await?;
     Ok(Some(path.display().to_string()))
 }
 

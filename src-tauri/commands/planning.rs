@@ -197,7 +197,7 @@ pub async fn save_review_markdown(
     else {
         return Ok(None);
     };
-    tokio::fs::write(&path, review::markdown(&review)).await?;
+    super::files::write_atomically(&path, &review::markdown(&review)).await?;
     Ok(Some(path.display().to_string()))
 }
 
