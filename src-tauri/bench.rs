@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use sqlx::{AssertSqlSafe, SqlitePool};
 
 use ladder_lib::demo::generator::{self, Scale};
+use ladder_lib::infra::backups::{self, Reason};
 use ladder_lib::infra::error::AppResult;
+use ladder_lib::infra::restore;
 use ladder_lib::learning::csv_import::{self, OnDuplicate};
 use ladder_lib::learning::resources::{self, LearningStatus, ResourceFilter};
 use ladder_lib::planning::plans::{self, Plan, PlanInput};
@@ -99,6 +101,7 @@ async fn run() -> AppResult<()> {
     rows.extend(measure_one_on_ones(&f).await?);
     rows.extend(measure_settings_and_saves(&f).await?);
     print_table(&f, &rows).await?;
+    time_backups(&f, dir.path()).await?;
     time_csv_import(today).await?;
     f.pool.close().await;
     Ok(())
@@ -379,6 +382,73 @@ async fn print_table(f: &Fixture, rows: &[Row]) -> AppResult<()> {
 }
 
 /// A 10,000-row CSV import into a fresh database: one run, timed whole.
+/// A backup and a restore of the standard set, and what a screen's call costs while a
+/// backup runs (the backup schedule never stops the user).
+async fn time_backups(f: &Fixture, dir: &Path) -> AppResult<()> {
+    let backup_dir = dir.join("bench-backups");
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..5 {
+        let started = Instant::now();
+        last = Some(backups::create_now(&f.pool, &backup_dir, Reason::Manual).await?);
+        times.push(started.elapsed());
+    }
+    times.sort();
+    let backup = last.expect("five backups were taken");
+    let file = backup_dir.join(&backup.file_name);
+    let target = dir.join("restored").join(db::DB_FILE);
+    let mut restore_times = Vec::new();
+    for _ in 0..3 {
+        let current = db::connect(&target).await?;
+        let started = Instant::now();
+        restore::check(&file).await?;
+        let reopened = restore::swap_in(current, &file, &target).await?;
+        restore_times.push(started.elapsed());
+        reopened.close().await;
+    }
+    restore_times.sort();
+    println!();
+    println!(
+        "Backup of the standard set ({} MB): median {} of 5 (VACUUM INTO, sync, integrity_check, rename)",
+        backup.bytes / (1024 * 1024),
+        ms(times[2])
+    );
+    println!(
+        "Restore of it (check, copy in, reopen): median {} of 3",
+        ms(restore_times[1])
+    );
+    during_backups(f, &backup_dir).await
+}
+
+/// The dashboard's p50/p99 while backups are taken back to back.
+async fn during_backups(f: &Fixture, backup_dir: &Path) -> AppResult<()> {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (pool, dir, flag) = (f.pool.clone(), backup_dir.to_path_buf(), stop.clone());
+    let backing_up = tokio::spawn(async move {
+        let mut taken = 0;
+        while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+            backups::create_now(&pool, &dir, Reason::Periodic).await?;
+            taken += 1;
+        }
+        AppResult::Ok(taken)
+    });
+    let (pool, today) = (&f.pool, f.today);
+    let row = measure("dashboard::dashboard during backups", |_| {
+        dashboard::dashboard(pool, today)
+    })
+    .await?;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let taken = backing_up
+        .await
+        .map_err(|e| std::io::Error::other(e.to_string()))??;
+    println!(
+        "Dashboard while {taken} backups ran: p50 {}, p99 {}",
+        ms(row.p50),
+        ms(row.p99)
+    );
+    Ok(())
+}
+
 async fn time_csv_import(today: NaiveDate) -> AppResult<()> {
     let csv_dir = tempfile::tempdir()?;
     let csv_pool = db::connect(&csv_dir.path().join(db::DB_FILE)).await?;
