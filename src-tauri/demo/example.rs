@@ -25,8 +25,13 @@ pub const SCALE: Scale = Scale {
     one_on_ones: 24,
 };
 
+/// The example's own folder. Its name is one only Ladder uses, since removing the
+/// example deletes the folder and `LADDER_DATA_DIR` may point at a folder full of the
+/// user's own files (`~/Documents/example/` must never go).
+pub const DIR: &str = "ladder-example";
+
 pub fn path(data_dir: &Path) -> PathBuf {
-    data_dir.join("example").join(db::DB_FILE)
+    data_dir.join(DIR).join(db::DB_FILE)
 }
 
 pub fn exists(data_dir: &Path) -> bool {
@@ -56,7 +61,7 @@ pub async fn open_or_discard(data_dir: &Path) -> Option<SqlitePool> {
 
 /// Generates a fresh example and opens it; a half-written one is removed.
 pub async fn load(data_dir: &Path, today: NaiveDate) -> AppResult<SqlitePool> {
-    let dir = data_dir.join("example");
+    let dir = data_dir.join(DIR);
     if dir.exists() {
         std::fs::remove_dir_all(&dir)?;
     }
@@ -72,7 +77,7 @@ pub async fn load(data_dir: &Path, today: NaiveDate) -> AppResult<SqlitePool> {
 /// Closes the example and deletes its folder.
 pub async fn remove(data_dir: &Path, pool: SqlitePool) -> AppResult<()> {
     pool.close().await;
-    let dir = data_dir.join("example");
+    let dir = data_dir.join(DIR);
     if dir.exists() {
         std::fs::remove_dir_all(&dir)?;
     }

@@ -7,6 +7,12 @@ use crate::plans_db;
 #[tokio::test]
 async fn the_example_plan_loads_and_is_removed_without_a_trace() {
     let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir(data.path().join("example")).unwrap();
+    std::fs::write(
+        data.path().join("example").join("mine.txt"),
+        "the user's own file",
+    )
+    .unwrap();
     let app = App::launch(data.path()).await;
 
     app.find("[data-testid=dashboard-welcome]").await;
@@ -18,12 +24,21 @@ async fn the_example_plan_loads_and_is_removed_without_a_trace() {
     assert_eq!(areas.len(), 7, "{areas:?}");
     app.find("[data-testid=dashboard-next]").await;
     app.screenshot("dashboard-example").await;
-    assert!(data.path().join("example").join("ladder.sqlite3").exists());
+    // The user's own folder named "example" is left alone.
+    assert!(data
+        .path()
+        .join("ladder-example")
+        .join("ladder.sqlite3")
+        .exists());
 
     app.click("[data-testid=remove-example]").await;
     app.find("[data-testid=dashboard-welcome]").await;
     app.gone("[data-testid=example-banner]").await;
-    assert!(!data.path().join("example").exists());
+    assert!(!data.path().join("ladder-example").exists());
+    assert_eq!(
+        std::fs::read_to_string(data.path().join("example").join("mine.txt")).unwrap(),
+        "the user's own file"
+    );
     assert!(
         plans_db(data.path()).await.is_empty(),
         "the user's file has no plan"

@@ -29,7 +29,7 @@ async fn the_example_comes_and_goes_without_touching_the_users_data() {
 
     example::remove(dir.path(), shown).await.unwrap();
     assert!(!example::exists(dir.path()));
-    assert!(!dir.path().join("example").exists());
+    assert!(!dir.path().join(example::DIR).exists());
     assert_eq!(dump(&user).await, before);
     assert_eq!(plans::list(&user).await.unwrap()[0].title, "My own plan");
 }
