@@ -7,7 +7,6 @@ use crate::infra::restore;
 use crate::infra::startup::{self, StartupProblem};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
 
@@ -60,14 +59,7 @@ pub async fn restore_newest_backup(state: State<'_, AppState>) -> AppResult<()> 
     let backup = startup::newest_good_backup(&state.backup_dir())
         .await
         .ok_or_else(|| AppError::conflict(None, "There is no backup that opens."))?;
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let aside = PathBuf::from(format!("{}.unopened-{stamp}", state.db_path.display()));
-    for suffix in ["", "-wal", "-shm"] {
-        let file = PathBuf::from(format!("{}{suffix}", state.db_path.display()));
-        if file.exists() {
-            std::fs::rename(&file, format!("{}{suffix}", aside.display()))?;
-        }
-    }
+    restore::set_aside(&state.db_path)?;
     let from = state.backup_dir().join(&backup.file_name);
     let pool = restore::swap_in(state.user(), &from, &state.db_path).await?;
     state.set_user(pool);
@@ -78,10 +70,7 @@ pub async fn restore_newest_backup(state: State<'_, AppState>) -> AppResult<()> 
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn show_data_folder(app: AppHandle, state: State<'_, AppState>) -> AppResult<()> {
-    use tauri_plugin_opener::OpenerExt;
-    app.opener()
-        .open_path(state.data_dir.to_string_lossy(), None::<&str>)
-        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))
+    super::files::show_folder(&app, &state.data_dir)
 }
 
 #[tauri::command]

@@ -36,12 +36,7 @@ pub async fn back_up_now(state: State<'_, AppState>) -> AppResult<Backup> {
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
 pub async fn show_backups_folder(app: AppHandle, state: State<'_, AppState>) -> AppResult<()> {
-    use tauri_plugin_opener::OpenerExt;
-    let dir = state.backup_dir();
-    std::fs::create_dir_all(&dir)?;
-    app.opener()
-        .open_path(dir.to_string_lossy(), None::<&str>)
-        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))
+    files::show_folder(&app, &state.backup_dir())
 }
 
 #[tauri::command]

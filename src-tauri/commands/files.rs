@@ -66,6 +66,15 @@ pub async fn choose_save_path<R: Runtime>(
     }
 }
 
+/// Opens `dir` (created first when missing) in the system's file manager.
+pub fn show_folder<R: Runtime>(app: &AppHandle<R>, dir: &std::path::Path) -> AppResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    crate::infra::private::create_dir(dir)?;
+    app.opener()
+        .open_path(dir.to_string_lossy(), None::<&str>)
+        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))
+}
+
 /// Longest slug, in characters: file names stay well inside every file system's limit
 /// (255 bytes) with room for a date and an extension.
 const SLUG_MAX: usize = 60;

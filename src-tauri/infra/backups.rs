@@ -179,8 +179,13 @@ pub async fn check_integrity(file: &Path) -> AppResult<()> {
         .read_only(true)
         .connect()
         .await?;
+    integrity(&mut conn).await
+}
+
+/// `integrity_check` on an open connection.
+pub(crate) async fn integrity(conn: &mut sqlx::SqliteConnection) -> AppResult<()> {
     let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&mut conn)
+        .fetch_one(&mut *conn)
         .await?;
     if verdict != "ok" {
         return Err(AppError::conflict(

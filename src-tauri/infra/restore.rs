@@ -67,3 +67,17 @@ pub async fn swap_in(current: SqlitePool, from: &Path, db_path: &Path) -> AppRes
     std::fs::rename(&temp, db_path)?;
     db::connect(db_path).await
 }
+
+/// Moves a database that did not open (with its `-wal` and `-shm`) to
+/// `<file>.unopened-<when>` beside it, for whoever wants to look into it; returns where.
+pub fn set_aside(db_path: &Path) -> AppResult<PathBuf> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let aside = PathBuf::from(format!("{}.unopened-{stamp}", db_path.display()));
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", db_path.display()));
+        if file.exists() {
+            std::fs::rename(&file, format!("{}{suffix}", aside.display()))?;
+        }
+    }
+    Ok(aside)
+}
