@@ -200,20 +200,7 @@ async fn a_file_that_is_not_a_good_ladder_database_is_refused_and_nothing_change
         .await
         .unwrap();
     std::fs::rename(dir.join(&b.file_name), &newer).unwrap();
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(&newer)
-        .connect()
-        .await
-        .unwrap();
-    use sqlx::ConnectOptions;
-    sqlx::query(
-        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
-         VALUES (29991231000001, 'from the future', 1, x'00', 0)",
-    )
-    .execute(&mut conn)
-    .await
-    .unwrap();
-    drop(conn);
+    common::pretend_newer_ladder(&newer).await;
 
     let corrupt = dir.join("corrupt.sqlite3");
     let b = backups::create(&t.pool, &dir, Reason::Manual, at("2026-12-01 09:01"))
@@ -229,7 +216,7 @@ async fn a_file_that_is_not_a_good_ladder_database_is_refused_and_nothing_change
     let plain = sqlx::sqlite::SqliteConnectOptions::new()
         .filename(dir.join("plain.sqlite3"))
         .create_if_missing(true);
-    let mut other = plain.connect().await.unwrap();
+    let mut other = sqlx::ConnectOptions::connect(&plain).await.unwrap();
     sqlx::query("CREATE TABLE notes (body TEXT)")
         .execute(&mut other)
         .await

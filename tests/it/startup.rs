@@ -37,15 +37,7 @@ async fn a_file_from_a_newer_ladder_says_so_and_offers_the_newest_good_backup() 
         .await
         .unwrap();
     pool.close().await;
-    let mut conn = raw(&path).await;
-    sqlx::query(
-        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
-         VALUES (29991231000001, 'from the future', 1, x'00', 0)",
-    )
-    .execute(&mut conn)
-    .await
-    .unwrap();
-    drop(conn);
+    crate::common::pretend_newer_ladder(&path).await;
 
     let p = problem(&path).await;
     assert_eq!(p.kind, ProblemKind::NewerVersion);

@@ -128,3 +128,21 @@ pub async fn one_on_one(pool: &SqlitePool, person_id: Option<i64>, on: &str) -> 
     .unwrap()
     .id
 }
+
+/// Marks the database file at `path` as upgraded by a Ladder newer than this build: it
+/// records a migration this build does not have.
+pub async fn pretend_newer_ladder(path: &std::path::Path) {
+    use sqlx::ConnectOptions;
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .connect()
+        .await
+        .expect("open the file");
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+         VALUES (29991231000001, 'from the future', 1, x'00', 0)",
+    )
+    .execute(&mut conn)
+    .await
+    .expect("record a future migration");
+}
