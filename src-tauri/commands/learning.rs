@@ -6,6 +6,7 @@ use crate::infra::backups::Reason;
 use crate::infra::clock;
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::input;
+use crate::infra::trash::Trashed;
 use crate::learning::csv_import::{self, ImportOutcome, ImportPreview, OnDuplicate};
 use crate::learning::history::{self, LearningHistory};
 use crate::learning::resources::{self, LearningStatus, Resource, ResourceDetail};
@@ -47,7 +48,7 @@ pub async fn update_resource(
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn delete_resource(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+pub async fn delete_resource(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     resources::delete(&state.pool(), id, clock::today()?).await
 }
 

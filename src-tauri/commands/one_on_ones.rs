@@ -4,6 +4,7 @@ use super::AppState;
 use crate::infra::clock;
 use crate::infra::error::AppResult;
 use crate::infra::input;
+use crate::infra::trash::Trashed;
 use crate::one_on_ones::agenda::{self, OneOnOneDetail, TopicAdded};
 use crate::one_on_ones::schedule::{self, ActionItem, OneOnOne, OneOnOneDefaults, OneOnOneStatus};
 use tauri::State;
@@ -64,7 +65,7 @@ pub async fn save_one_on_one_notes(
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn delete_one_on_one(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+pub async fn delete_one_on_one(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     schedule::delete(&state.pool(), id).await
 }
 

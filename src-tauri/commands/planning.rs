@@ -3,12 +3,13 @@
 use crate::infra::clock;
 use crate::infra::error::AppResult;
 use crate::infra::input;
+use crate::infra::trash::Trashed;
 use crate::planning::assessments::{self, Assessment};
 use crate::planning::checkins::{self, CheckIn};
-use crate::planning::goals::{self, Goal, GoalImpact, GoalStatus};
+use crate::planning::goals::{self, Goal, GoalStatus};
 use crate::planning::milestones::{self, Milestone};
 use crate::planning::plan_view::{self, PlanDetail};
-use crate::planning::plans::{self, Plan, PlanDefaults, PlanImpact, PlanStatus};
+use crate::planning::plans::{self, Plan, PlanDefaults, PlanStatus};
 
 use super::AppState;
 use crate::infra::backups::Reason;
@@ -19,12 +20,6 @@ use tauri::State;
 #[tracing::instrument(skip(state), err)]
 pub async fn plan_detail(state: State<'_, AppState>, plan_id: i64) -> AppResult<PlanDetail> {
     plan_view::detail(&state.pool(), plan_id, clock::today()?).await
-}
-
-#[tauri::command]
-#[tracing::instrument(skip(state), err)]
-pub async fn plan_impact(state: State<'_, AppState>, id: i64) -> AppResult<PlanImpact> {
-    plans::impact(&state.pool(), id).await
 }
 
 #[tauri::command]
@@ -66,7 +61,7 @@ pub async fn set_goal_status(
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn delete_goal(state: State<'_, AppState>, id: i64) -> AppResult<GoalImpact> {
+pub async fn delete_goal(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     goals::delete(&state.pool(), id, clock::today()?).await
 }
 
@@ -140,7 +135,7 @@ pub async fn reorder_milestones(
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn delete_milestone(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+pub async fn delete_milestone(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     milestones::delete(&state.pool(), id, clock::today()?).await
 }
 
@@ -242,7 +237,7 @@ pub async fn set_plan_status(
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn delete_plan(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+pub async fn delete_plan(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     state.back_up_before(Reason::BeforeDeletingPlan).await?;
     plans::delete(&state.pool(), id, clock::today()?).await
 }

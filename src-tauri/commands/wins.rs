@@ -4,6 +4,7 @@ use super::AppState;
 use crate::infra::clock;
 use crate::infra::error::AppResult;
 use crate::infra::input;
+use crate::infra::trash::Trashed;
 use crate::wins::coverage::{self, CoverageRow, StoryCard};
 use crate::wins::detail::{self, WinDetail};
 use crate::wins::story::{self, Story};
@@ -40,7 +41,7 @@ pub async fn update_win(
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn delete_win(state: State<'_, AppState>, id: i64) -> AppResult<()> {
+pub async fn delete_win(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     win::delete(&state.pool(), id, clock::today()?).await
 }
 

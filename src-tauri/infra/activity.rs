@@ -31,6 +31,8 @@ pub enum Action {
     Created,
     Edited,
     Deleted,
+    /// Taken back out of the trash.
+    Restored,
     /// A plan became the active one.
     Activated,
     /// An active plan went back to draft.

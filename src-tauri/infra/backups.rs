@@ -43,6 +43,7 @@ pub enum Reason {
     BeforeRemovingPerson,
     BeforeImport,
     BeforeRestore,
+    BeforeEmptyingTrash,
 }
 
 impl Reason {
@@ -57,6 +58,7 @@ impl Reason {
             Reason::BeforeRemovingPerson => "before-removing-person",
             Reason::BeforeImport => "before-import",
             Reason::BeforeRestore => "before-restore",
+            Reason::BeforeEmptyingTrash => "before-emptying-trash",
         }
     }
 }

@@ -16,3 +16,4 @@ pub mod restore;
 pub(crate) mod rotation;
 pub mod startup;
 pub mod text;
+pub mod trash;

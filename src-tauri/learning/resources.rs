@@ -19,6 +19,7 @@ use ts_rs::TS;
 use crate::infra::activity::{self, Action, Entity};
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::text::trim_number;
+use crate::infra::trash::{self, TrashKind, Trashed};
 use crate::{infra::children, infra::input, infra::limits, infra::lookup};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type, TS)]
@@ -557,13 +558,10 @@ pub async fn update(
     Ok(r)
 }
 
-pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<()> {
+pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Trashed> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let r = fetch(&mut tx, id).await?;
-    sqlx::query("DELETE FROM resources WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let trashed = trash::put(&mut tx, TrashKind::Resource, id, &r.title).await?;
     let summary = format!("Removed \"{}\" from the library", r.title);
     activity::record(
         &mut tx,
@@ -575,7 +573,7 @@ pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<(
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(trashed)
 }
 
 /// Marks a resource completed or dropped by hand, or (`None`) lets the log decide again.

@@ -9,6 +9,8 @@ use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::text::long_date;
+use crate::infra::trash::{self, TrashKind, Trashed};
 use crate::{infra::input, infra::limits};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type, TS)]
@@ -308,16 +310,15 @@ pub async fn save_notes(pool: &SqlitePool, id: i64, notes: &str) -> AppResult<On
     Ok(o)
 }
 
-/// Deletes a 1:1 with its agenda and action items; topics it had taken wait again.
-pub async fn delete(pool: &SqlitePool, id: i64) -> AppResult<()> {
+/// Moves a 1:1 to the trash with its agenda and action items; topics it had taken wait
+/// again (and are taken back if it is restored).
+pub async fn delete(pool: &SqlitePool, id: i64) -> AppResult<Trashed> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    fetch(&mut tx, id).await?;
-    sqlx::query("DELETE FROM one_on_ones WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let o = fetch(&mut tx, id).await?;
+    let title = format!("1:1 with {} on {}", o.person_name, long_date(o.meets_on));
+    let trashed = trash::put(&mut tx, TrashKind::OneOnOne, id, &title).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(trashed)
 }
 
 const SELECT_ACTION: &str =

@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::limits;
+use crate::infra::trash::{self, TrashKind, Trashed};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type, TS)]
 #[serde(rename_all = "snake_case")]
@@ -64,11 +65,12 @@ pub struct PersonInput {
 }
 
 /// What removing a person did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "how", rename_all = "snake_case")]
 #[ts(export)]
 pub enum Removal {
-    Deleted,
+    /// Moved to the trash.
+    Deleted { trashed: Trashed },
     /// Kept, hidden from lists, because they have feedback.
     Archived,
 }
@@ -187,10 +189,10 @@ pub async fn update(pool: &SqlitePool, id: i64, input: PersonInput) -> AppResult
     Ok(p)
 }
 
-/// Deletes a person with no feedback and no 1:1s; archives one who has some.
+/// Moves a person with no feedback and no 1:1s to the trash; archives one who has some.
 pub async fn remove(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Removal> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    fetch(&mut tx, id).await?;
+    let person = fetch(&mut tx, id).await?;
     let removal = if is_referred_to(&mut tx, id).await? {
         sqlx::query("UPDATE people SET archived_on = ?, is_my_manager = 0 WHERE id = ?")
             .bind(today)
@@ -199,11 +201,8 @@ pub async fn remove(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<R
             .await?;
         Removal::Archived
     } else {
-        sqlx::query("DELETE FROM people WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        Removal::Deleted
+        let trashed = trash::put(&mut tx, TrashKind::Person, id, &person.name).await?;
+        Removal::Deleted { trashed }
     };
     tx.commit().await?;
     Ok(removal)

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::trash::{self, TrashKind, Trashed};
 pub use crate::planning::kinds::{GoalStatus, MeasureKind, Priority};
 use crate::planning::plans;
 use crate::planning::progress::{self, GoalFacts};
@@ -517,31 +518,16 @@ pub(crate) async fn write_status(
 }
 
 /// What deleting a goal takes with it.
-#[derive(Debug, Clone, Serialize, TS, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct GoalImpact {
-    #[ts(type = "number")]
-    pub milestones: i64,
-    #[ts(type = "number")]
-    pub check_ins: i64,
-}
-
-pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<GoalImpact> {
+/// Moves a goal to the trash with its milestones, check-ins, tags and links.
+pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Trashed> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let goal = fetch_open(&mut tx, id, today).await?;
-    sqlx::query("DELETE FROM goals WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let trashed = trash::put(&mut tx, TrashKind::Goal, id, &goal.title).await?;
     let summary = format!(
         "Deleted goal \"{}\" with {} milestones and {} check-ins",
         goal.title, goal.milestones_total, goal.check_in_count
     );
     activity::record(&mut tx, today, Entity::Goal, id, Action::Deleted, &summary).await?;
     tx.commit().await?;
-    Ok(GoalImpact {
-        milestones: goal.milestones_total,
-        check_ins: goal.check_in_count,
-    })
+    Ok(trashed)
 }

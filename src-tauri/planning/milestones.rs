@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::trash::{self, TrashKind, Trashed};
 use crate::planning::goals;
 use crate::{infra::input, infra::limits};
 
@@ -282,13 +283,10 @@ pub async fn move_to(
     Ok(m)
 }
 
-pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<()> {
+pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Trashed> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let m = fetch_open(&mut tx, id, today).await?;
-    sqlx::query("DELETE FROM milestones WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let trashed = trash::put(&mut tx, TrashKind::Milestone, id, &m.title).await?;
     let summary = format!("Deleted milestone \"{}\"", m.title);
     activity::record(
         &mut tx,
@@ -300,5 +298,5 @@ pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<(
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(trashed)
 }

@@ -14,6 +14,7 @@ use crate::infra::clock;
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::input;
 use crate::infra::limits;
+use crate::infra::trash::{self, TrashKind, Trashed};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type, TS)]
 #[serde(rename_all = "lowercase")]
@@ -355,23 +356,20 @@ pub async fn impact(pool: &SqlitePool, id: i64) -> AppResult<PlanImpact> {
     .await?)
 }
 
-/// Deletes a plan with its goals, their milestones and check-ins (the foreign keys
-/// cascade). Its activity rows stay: they are history.
-pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<()> {
+/// Moves a plan to the trash with its goals, their milestones and check-ins, and its
+/// self-assessments. Its activity rows stay: they are history.
+pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Trashed> {
     let gone = impact(pool, id).await?;
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let stored = fetch(&mut tx, id).await?;
-    sqlx::query("DELETE FROM plans WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let trashed = trash::put(&mut tx, TrashKind::Plan, id, &stored.title).await?;
     let summary = format!(
         "Deleted plan \"{}\" with {} goals, {} milestones and {} check-ins",
         stored.title, gone.goals, gone.milestones, gone.check_ins
     );
     activity::record(&mut tx, today, Entity::Plan, id, Action::Deleted, &summary).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(trashed)
 }
 
 fn refuse_if_closed(plan: &Plan) -> AppResult<()> {

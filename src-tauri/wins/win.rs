@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::infra::activity::{self, Action, Entity};
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::trash::{self, TrashKind, Trashed};
 use crate::{infra::children, infra::input, infra::limits, infra::lookup};
 
 #[derive(Debug, Clone, Serialize, FromRow, TS)]
@@ -317,13 +318,10 @@ pub async fn update(
     Ok(a)
 }
 
-pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<()> {
+pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Trashed> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let a = fetch(&mut tx, id).await?;
-    sqlx::query("DELETE FROM achievements WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let trashed = trash::put(&mut tx, TrashKind::Win, id, &a.title).await?;
     let summary = format!("Deleted the win \"{}\"", a.title);
     activity::record(
         &mut tx,
@@ -335,5 +333,5 @@ pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<(
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(trashed)
 }

@@ -10,6 +10,7 @@ mod one_on_ones;
 mod quarter;
 mod readme;
 mod tour;
+mod trash;
 mod wins;
 
 use harness::App;

@@ -93,11 +93,8 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
     // Deleting a goal says what goes with it; cancelling keeps everything.
     open_goal(&app, "Cut escaped defects").await;
     app.click("[data-testid=delete-goal]").await;
-    app.find_text(
-        "[data-testid=goal-impact]",
-        "Its 0 milestones and 2 check-ins go with it.",
-    )
-    .await;
+    app.find_text("[data-testid=delete-impact]", "With it go 2 check-ins.")
+        .await;
     app.click_text("dialog[open] button", "Cancel").await;
     app.gone("dialog[open]").await;
 
@@ -164,11 +161,21 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
     app.click("[data-testid=plan-list-history] [data-testid=delete]")
         .await;
     app.find_text(
-        "[data-testid=plan-impact]",
-        "Its 3 goals, 2 milestones and 2 check-ins go with it.",
+        "[data-testid=delete-impact]",
+        "With it go 3 goals, 2 milestones, 2 check-ins and 7 self-assessments.",
     )
     .await;
+    app.find_text(
+        "[data-testid=delete-impact]",
+        "1 goal will no longer be linked to it.",
+    )
+    .await;
+    // A closed quarter is history: it asks a second time, and cancelling keeps it.
+    app.click("dialog[open] [data-testid=confirm]").await;
+    app.find_text("dialog[open] h2", "Really delete “Q4 2026 plan”?")
+        .await;
     app.click_text("dialog[open] button", "Cancel").await;
+    app.gone("dialog[open]").await;
     app.quit().await;
 
     let plans = plans_db(data.path()).await;

@@ -16,10 +16,11 @@ const ENTITIES: [(Entity, &str); 8] = [
     (Entity::OneOnOne, "one_on_one"),
 ];
 
-const ACTIONS: [(Action, &str); 16] = [
+const ACTIONS: [(Action, &str); 17] = [
     (Action::Created, "created"),
     (Action::Edited, "edited"),
     (Action::Deleted, "deleted"),
+    (Action::Restored, "restored"),
     (Action::Activated, "activated"),
     (Action::Drafted, "drafted"),
     (Action::Closed, "closed"),

@@ -24,4 +24,5 @@ mod review;
 mod search;
 mod settings;
 mod startup;
+mod trash;
 mod wins;

@@ -4,6 +4,11 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { Impact } from "./bindings/Impact";
+import type { Restored } from "./bindings/Restored";
+import type { TrashItem } from "./bindings/TrashItem";
+import type { TrashKind } from "./bindings/TrashKind";
+import type { Trashed } from "./bindings/Trashed";
 import type { FocusArea } from "./bindings/FocusArea";
 import type { Plan } from "./bindings/Plan";
 import type { PlanDefaults } from "./bindings/PlanDefaults";
@@ -19,13 +24,11 @@ import type { CloseInput } from "./bindings/CloseInput";
 import type { CloseOutcome } from "./bindings/CloseOutcome";
 import type { Goal } from "./bindings/Goal";
 import type { GoalDetail } from "./bindings/GoalDetail";
-import type { GoalImpact } from "./bindings/GoalImpact";
 import type { GoalInput } from "./bindings/GoalInput";
 import type { GoalStatus } from "./bindings/GoalStatus";
 import type { Milestone } from "./bindings/Milestone";
 import type { MilestoneInput } from "./bindings/MilestoneInput";
 import type { PlanDetail } from "./bindings/PlanDetail";
-import type { PlanImpact } from "./bindings/PlanImpact";
 import type { QuarterReview } from "./bindings/QuarterReview";
 import type { Win } from "./bindings/Win";
 import type { WinDetail } from "./bindings/WinDetail";
@@ -105,14 +108,13 @@ export const api = {
   updatePlan: (id: number, input: PlanInput) => call<Plan>("update_plan", { id, input }),
   setPlanStatus: (id: number, status: PlanStatus) =>
     call<Plan>("set_plan_status", { id, status }),
-  deletePlan: (id: number) => call<void>("delete_plan", { id }),
-  planImpact: (id: number) => call<PlanImpact>("plan_impact", { id }),
+  deletePlan: (id: number) => call<Trashed>("delete_plan", { id }),
   planDetail: (planId: number) => call<PlanDetail>("plan_detail", { planId }),
 
   createGoal: (planId: number, input: GoalInput) => call<Goal>("create_goal", { planId, input }),
   updateGoal: (id: number, input: GoalInput) => call<Goal>("update_goal", { id, input }),
   setGoalStatus: (id: number, status: GoalStatus) => call<Goal>("set_goal_status", { id, status }),
-  deleteGoal: (id: number) => call<GoalImpact>("delete_goal", { id }),
+  deleteGoal: (id: number) => call<Trashed>("delete_goal", { id }),
   goalDetail: (id: number) => call<GoalDetail>("goal_detail", { id }),
 
   addCheckIn: (goalId: number, input: CheckInInput) => call<CheckIn>("add_check_in", { goalId, input }),
@@ -122,7 +124,7 @@ export const api = {
   updateMilestone: (id: number, input: MilestoneInput) => call<Milestone>("update_milestone", { id, input }),
   setMilestoneDone: (id: number, done: boolean) => call<Milestone>("set_milestone_done", { id, done }),
   reorderMilestones: (goalId: number, ids: number[]) => call<Milestone[]>("reorder_milestones", { goalId, ids }),
-  deleteMilestone: (id: number) => call<void>("delete_milestone", { id }),
+  deleteMilestone: (id: number) => call<Trashed>("delete_milestone", { id }),
 
   saveOpeningAssessment: (planId: number, entries: Assessment[]) =>
     call<Assessment[]>("save_opening_assessment", { planId, entries }),
@@ -136,7 +138,7 @@ export const api = {
   winDetail: (id: number) => call<WinDetail>("win_detail", { id }),
   createWin: (input: WinInput) => call<Win>("create_win", { input }),
   updateWin: (id: number, input: WinInput) => call<Win>("update_win", { id, input }),
-  deleteWin: (id: number) => call<void>("delete_win", { id }),
+  deleteWin: (id: number) => call<Trashed>("delete_win", { id }),
   saveStory: (winId: number, story: Story) => call<Story>("save_story", { winId, story }),
 
   addPrinciple: (input: PrincipleInput) => call<Principle>("add_principle", { input }),
@@ -151,7 +153,7 @@ export const api = {
   resourceDetail: (id: number) => call<ResourceDetail>("resource_detail", { id }),
   createResource: (input: ResourceInput) => call<Resource>("create_resource", { input }),
   updateResource: (id: number, input: ResourceInput) => call<Resource>("update_resource", { id, input }),
-  deleteResource: (id: number) => call<void>("delete_resource", { id }),
+  deleteResource: (id: number) => call<Trashed>("delete_resource", { id }),
   /** Completed or dropped by hand; null lets the log decide again. */
   setResourceStatus: (id: number, status: LearningStatus | null) => call<Resource>("set_resource_status", { id, status }),
   logProgress: (resourceId: number, input: EntryInput) => call<Resource>("log_progress", { resourceId, input }),
@@ -185,6 +187,11 @@ export const api = {
   addFeedbackReceived: (input: ReceivedInput) => call<FeedbackReceived>("add_feedback_received", { input }),
   actOnFeedback: (source: FeedbackSource, action: TakeawayAction) =>
     call<ActionTarget>("act_on_feedback", { source, action }),
+  deletionImpact: (kind: TrashKind, id: number) => call<Impact>("deletion_impact", { kind, id }),
+  listTrash: () => call<TrashItem[]>("list_trash"),
+  restoreFromTrash: (trashId: number) => call<Restored>("restore_from_trash", { trashId }),
+  discardFromTrash: (trashId: number) => call<void>("discard_from_trash", { trashId }),
+  emptyTrash: () => call<number>("empty_trash"),
 
   listOneOnOnes: () => call<OneOnOne[]>("list_one_on_ones"),
   oneOnOneDefaults: (personId: number | null = null) => call<OneOnOneDefaults>("one_on_one_defaults", { personId }),
@@ -192,7 +199,7 @@ export const api = {
   updateOneOnOne: (id: number, input: OneOnOneInput) => call<OneOnOne>("update_one_on_one", { id, input }),
   setOneOnOneStatus: (id: number, status: OneOnOneStatus) => call<OneOnOne>("set_one_on_one_status", { id, status }),
   saveOneOnOneNotes: (id: number, notes: string) => call<OneOnOne>("save_one_on_one_notes", { id, notes }),
-  deleteOneOnOne: (id: number) => call<void>("delete_one_on_one", { id }),
+  deleteOneOnOne: (id: number) => call<Trashed>("delete_one_on_one", { id }),
   oneOnOneDetail: (id: number) => call<OneOnOneDetail>("one_on_one_detail", { id }),
   /** The meeting, and how many agenda items were new. */
   prepareAgenda: (id: number) => call<[OneOnOneDetail, number]>("prepare_agenda", { id }),

@@ -11,6 +11,7 @@ const REASONS: Record<string, string> = {
   "before-removing-person": "Before removing a person",
   "before-import": "Before an import",
   "before-restore": "Before a restore",
+  "before-emptying-trash": "Before emptying the trash",
 };
 
 export function reasonText(reason: string): string {
