@@ -15,6 +15,7 @@ mod feedback;
 mod framework;
 mod generator;
 mod goals;
+mod golden;
 mod learning;
 mod migrations;
 mod milestones;
