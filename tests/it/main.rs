@@ -16,6 +16,7 @@ mod framework;
 mod generator;
 mod goals;
 mod golden;
+mod killed;
 mod learning;
 mod migrations;
 mod milestones;
