@@ -18,7 +18,7 @@ fn golden_dir() -> PathBuf {
         .join("golden")
 }
 
-fn golden(version: i64) -> PathBuf {
+pub(crate) fn golden(version: i64) -> PathBuf {
     golden_dir().join(format!("{version}.sqlite"))
 }
 
@@ -250,7 +250,7 @@ async fn every_golden_upgrades_to_the_schema_of_a_fresh_database() {
             "golden {version} upgraded: {} rows point nowhere",
             broken.len()
         );
-        let taken = backups::list(&copy.path.parent().unwrap().join(backups::DIR)).unwrap();
+        let taken = backups::list(&backups::folder(copy.path.parent().unwrap())).unwrap();
         assert_eq!(
             taken.iter().map(|b| b.reason.as_str()).collect::<Vec<_>>(),
             if version < newest {
