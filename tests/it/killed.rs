@@ -137,12 +137,14 @@ impl Drop for Running {
 /// Starts a child on `path`, kills it (SIGKILL) at a moment `rng` picks, and returns the
 /// writes it reported.
 fn run_and_kill(path: &Path, rng: &mut Rng) -> Vec<Written> {
+    let log = path.with_extension("child-stderr");
+    let stderr = std::fs::File::create(&log).expect("the child's stderr");
     let mut child = Running(
         Command::new(std::env::current_exe().expect("the test binary"))
             .args(["--exact", CHILD_TEST, "--nocapture", "--test-threads=1"])
             .env(CHILD_VAR, path)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("start the child"),
     );
@@ -166,6 +168,11 @@ fn run_and_kill(path: &Path, rng: &mut Rng) -> Vec<Written> {
     } else if let Ok(w) = rx.recv_timeout(Duration::from_secs(10)) {
         written.push(w);
         std::thread::sleep(Duration::from_micros(rng.below(25_000)));
+    }
+    // A child that stopped on its own could not open or write the file.
+    if let Some(status) = child.0.try_wait().expect("poll the child") {
+        let said = std::fs::read_to_string(&log).unwrap_or_default();
+        panic!("the child stopped by itself ({status}) instead of writing until killed:\n{said}");
     }
     child.0.kill().expect("SIGKILL the child");
     child.0.wait().expect("reap the child");
