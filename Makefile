@@ -21,7 +21,7 @@ CARGO := cargo
 LOCKED := --locked
 
 .PHONY: run test setup toolchain system-deps ui-deps tauri-driver ui release check architecture fmt clippy \
-	bindings svelte-check test-rust test-ui test-e2e bench screenshots dev
+	bindings svelte-check test-rust test-ui test-e2e bench screenshots dev goldens
 
 ## make run: set up, build the app with the UI embedded (release), start it.
 run: setup ui
@@ -112,6 +112,12 @@ svelte-check: ui-deps
 
 test-rust: ui
 	$(CARGO) test $(LOCKED) --lib --test it
+
+## Writes tests/golden/<version>.sqlite for each fill script tests/golden/<version>.sql that
+## has none yet: exactly the migrations up to that version, then the script (README:
+## Golden databases). An existing golden is never rewritten; delete it to make it again.
+goldens: ui
+	$(CARGO) test $(LOCKED) --test it golden::write_missing_goldens -- --ignored --exact --nocapture
 
 test-ui: ui-deps
 	cd ui && npm test

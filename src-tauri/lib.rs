@@ -93,7 +93,7 @@ fn init_logging() {
 /// When the user's cannot be opened, the app still starts, on a screen that says why.
 fn open_state(dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
     let db_path = dir.join(db::DB_FILE);
-    let backup_dir = dir.join(backups::DIR);
+    let backup_dir = backups::folder(&dir);
     let (user, problem) = match tauri::async_runtime::block_on(db::connect(&db_path)) {
         Ok(pool) => {
             tracing::info!(path = %db_path.display(), "database ready");

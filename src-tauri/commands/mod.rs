@@ -19,7 +19,7 @@ use std::sync::RwLock;
 
 use sqlx::SqlitePool;
 
-use crate::infra::backups::{create_now, Reason, DIR as BACKUP_DIR};
+use crate::infra::backups::{create_now, folder as backup_folder, Reason};
 use crate::infra::error::AppResult;
 use crate::infra::startup::StartupProblem;
 
@@ -55,9 +55,9 @@ impl AppState {
         *self.user.write().unwrap_or_else(|e| e.into_inner()) = pool;
     }
 
-    /// Where the user's backups go.
+    /// Where the user's backups go: the folder "Show in folder" opens.
     pub fn backup_dir(&self) -> PathBuf {
-        self.data_dir.join(BACKUP_DIR)
+        backup_folder(&self.data_dir)
     }
 
     /// A backup of the user's database before an operation that is hard to take back.

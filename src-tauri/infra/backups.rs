@@ -21,8 +21,7 @@ use crate::infra::error::{AppError, AppResult};
 use crate::infra::private;
 use crate::infra::rotation;
 
-/// The folder, inside the data folder, that holds backups.
-pub const DIR: &str = "backups";
+const DIR: &str = "backups";
 
 const PREFIX: &str = "ladder-";
 const SUFFIX: &str = ".sqlite3";
@@ -85,6 +84,13 @@ fn parse_name(name: &str) -> Option<(NaiveDateTime, String)> {
     let taken = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
     let reason = reason.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
     (!reason.is_empty()).then(|| (taken, reason.to_owned()))
+}
+
+/// The folder that holds the backups of the database in `data_dir`. Every writer (the
+/// upgrade in `db::connect`, the schedule, "Back up now") and every reader (the list,
+/// "Show in folder", the startup screen) resolves it here, so they cannot drift apart.
+pub fn folder(data_dir: &Path) -> PathBuf {
+    data_dir.join(DIR)
 }
 
 /// The backups in `dir`, newest first; an absent folder has none.

@@ -59,7 +59,7 @@ pub async fn connect(path: &Path) -> AppResult<SqlitePool> {
         .await?;
 
     if needs_backup_before_migrating(&pool).await? {
-        let dir = path.parent().unwrap_or(Path::new(".")).join(backups::DIR);
+        let dir = backups::folder(path.parent().unwrap_or(Path::new(".")));
         backups::create_now(&pool, &dir, backups::Reason::BeforeMigration).await?;
     }
     MIGRATOR.run(&pool).await?;

@@ -149,6 +149,43 @@ fn app_state(t: &common::TestDb) -> ladder_lib::commands::AppState {
     }
 }
 
+#[tokio::test]
+async fn show_in_folder_opens_the_folder_the_upgrade_and_back_up_now_write_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data").join(ladder_lib::infra::db::DB_FILE);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    // A file from before the newest migration, so opening it writes a backup first.
+    let oldest = ladder_lib::infra::db::migration_versions()[0];
+    std::fs::copy(crate::golden::golden(oldest), &path).unwrap();
+    let pool = ladder_lib::infra::db::connect(&path).await.unwrap();
+    let t = common::TestDb {
+        pool,
+        path,
+        _dir: dir,
+    };
+    let state = app_state(&t);
+    // What back_up_now does.
+    backups::create_now(&state.user(), &state.backup_dir(), Reason::Manual)
+        .await
+        .unwrap();
+
+    // What show_backups_folder opens.
+    let shown = state.backup_dir();
+    assert_eq!(shown, t.path.parent().unwrap().join("backups"));
+    let listed = backups::list(&shown).unwrap();
+    assert_eq!(
+        listed.iter().map(|b| b.reason.as_str()).collect::<Vec<_>>(),
+        ["manual", "before-migration"]
+    );
+    let mut listed: Vec<String> = listed.into_iter().map(|b| b.file_name).collect();
+    listed.sort();
+    assert_eq!(
+        names(&shown),
+        listed,
+        "the folder holds the listed backups, nothing else"
+    );
+}
+
 async fn plan_titles(pool: &sqlx::SqlitePool) -> Vec<String> {
     sqlx::query_scalar("SELECT title FROM plans ORDER BY id")
         .fetch_all(pool)

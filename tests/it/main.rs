@@ -15,6 +15,8 @@ mod feedback;
 mod framework;
 mod generator;
 mod goals;
+mod golden;
+mod killed;
 mod learning;
 mod migrations;
 mod milestones;
