@@ -594,9 +594,13 @@ async fn insert_row(
             .fetch_one(&mut *conn)
             .await?
     };
+    // A column added by a migration after the delete is not in the row: it takes its
+    // default, as it did for the rows that stayed.
+    let stored: serde_json::Map<String, serde_json::Value> = serde_json::from_str(data)
+        .map_err(|e| AppError::conflict(None, format!("a row could not be read: {e}")))?;
     let columns: Vec<&String> = schema.columns[table]
         .iter()
-        .filter(|c| !(taken && c.as_str() == "id"))
+        .filter(|c| stored.contains_key(c.as_str()) && !(taken && c.as_str() == "id"))
         .collect();
     let names: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
     let values: Vec<String> = columns

@@ -466,3 +466,27 @@ async fn a_tag_on_a_principle_deleted_meanwhile_is_left_out_and_the_rest_comes_b
     assert_eq!(goal_of(&t.pool, goal.id).await.title, "Write the memo");
     assert_eq!(common::count(&t.pool, "goal_principles").await, 0);
 }
+
+#[tokio::test]
+async fn a_trash_written_by_an_earlier_build_restores_in_this_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data").join(ladder_lib::infra::db::DB_FILE);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::copy(crate::golden::golden(20261202000001), &path).unwrap();
+    let pool = ladder_lib::infra::db::connect(&path).await.unwrap();
+
+    let back = restoring::restore(&pool, 1, today()).await.unwrap();
+    assert_eq!((back.kind, back.record_id), (TrashKind::Goal, 90));
+    let steps: Vec<String> = sqlx::query_scalar("SELECT title FROM milestones WHERE goal_id = 90")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(steps, ["Book a room"]);
+    assert_eq!(
+        win_goal(&pool, 1).await,
+        Some(90),
+        "the win is linked again"
+    );
+    let found = search::search(&pool, "brown-bag", 10).await.unwrap();
+    assert_eq!(found.len(), 1, "and the goal is findable");
+}
