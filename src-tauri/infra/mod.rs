@@ -10,9 +10,11 @@ pub mod input;
 #[cfg(test)]
 pub(crate) mod labels;
 pub mod limits;
+pub mod local_settings;
 pub mod lookup;
 pub mod private;
 pub mod restore;
 pub(crate) mod rotation;
+pub mod second_folder;
 pub mod startup;
 pub mod text;
