@@ -157,7 +157,7 @@ pub async fn create(
 /// settings of the data folder that holds `dir`, when there is one, then applies the
 /// rotation there. Returns how it went, as recorded for Settings; `None` when there is no
 /// second folder.
-pub async fn copy_to_second_folder(
+pub(crate) async fn copy_to_second_folder(
     dir: &Path,
     file_name: &str,
     now: NaiveDateTime,

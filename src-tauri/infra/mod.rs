@@ -1,4 +1,4 @@
-//! Infrastructure every feature stands on: the one connection to SQLite and its backups, the clock, the error type, input parsing and limits, the activity log, and small helpers for lookups, child rows and text. Nothing here knows a feature.
+//! Infrastructure every feature stands on: the one connection to SQLite and its backups, this computer's own settings, the clock, the error type, input parsing and limits, the activity log, and small helpers for lookups, child rows and text. Nothing here knows a feature.
 
 pub mod activity;
 pub mod backups;
