@@ -12,6 +12,7 @@ use super::AppState;
 use crate::infra::backups::{self, Backup, Reason};
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::restore;
+use crate::infra::second_folder::{self, SecondFolder};
 
 /// What a restore did: the copy of the file it replaced, to go back to.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -61,6 +62,35 @@ pub async fn restore_from_file(
         None => Ok(None),
         Some(file) => restore_file(&state, file).await.map(Some),
     }
+}
+
+/// The second folder, if any, and how the last copy there went.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn second_backup_folder(state: State<'_, AppState>) -> AppResult<SecondFolder> {
+    Ok(second_folder::status(&state.data_dir))
+}
+
+/// Asks for a second folder and copies the newest backup there; `None` when the user
+/// cancels the dialog.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn choose_second_backup_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> AppResult<Option<SecondFolder>> {
+    match files::choose_folder(&app, "A second folder for Ladder's backups").await? {
+        None => Ok(None),
+        Some(folder) => second_folder::choose(&state.data_dir, &folder)
+            .await
+            .map(Some),
+    }
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn clear_second_backup_folder(state: State<'_, AppState>) -> AppResult<SecondFolder> {
+    second_folder::clear(&state.data_dir)
 }
 
 /// The path of a backup the list shows; any other name is refused.

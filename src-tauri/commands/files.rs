@@ -2,7 +2,8 @@
 //!
 //! Native dialogs cannot be driven by WebDriver, so when `LADDER_SAVE_DIR` is set (the
 //! end-to-end run sets it) files are saved there under their suggested name instead of
-//! asking, and `LADDER_OPEN_FILE` names the file to open. The dialog is opened from Rust, so the web view needs no dialog permission.
+//! asking, `LADDER_OPEN_FILE` names the file to open and `LADDER_OPEN_FOLDER` the folder
+//! to pick. The dialog is opened from Rust, so the web view needs no dialog permission.
 
 use std::path::PathBuf;
 
@@ -13,6 +14,7 @@ use crate::infra::error::{AppError, AppResult};
 
 pub const SAVE_DIR_VAR: &str = "LADDER_SAVE_DIR";
 pub const OPEN_FILE_VAR: &str = "LADDER_OPEN_FILE";
+pub const OPEN_FOLDER_VAR: &str = "LADDER_OPEN_FOLDER";
 
 /// Asks which file to open; `None` when the user cancels. `LADDER_OPEN_FILE`, set by
 /// the end-to-end run, answers instead.
@@ -26,6 +28,28 @@ pub async fn choose_open_path<R: Runtime>(
     let (name, extensions) = filter;
     let dialog = app.dialog().file().add_filter(name, extensions);
     let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))?;
+    match picked {
+        None => Ok(None),
+        Some(path) => path
+            .into_path()
+            .map(Some)
+            .map_err(|e| AppError::Io(std::io::Error::other(e.to_string()))),
+    }
+}
+
+/// Asks which folder to use; `None` when the user cancels. `LADDER_OPEN_FOLDER`, set by
+/// the end-to-end run, answers instead.
+pub async fn choose_folder<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+) -> AppResult<Option<PathBuf>> {
+    if let Some(dir) = std::env::var_os(OPEN_FOLDER_VAR).filter(|d| !d.is_empty()) {
+        return Ok(Some(PathBuf::from(dir)));
+    }
+    let dialog = app.dialog().file().set_title(title);
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
         .await
         .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))?;
     match picked {

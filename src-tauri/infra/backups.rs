@@ -6,6 +6,11 @@
 //! `integrity_check`, and only then renamed into place: a backup that exists is whole.
 //! The file name carries the moment and the reason (`ladder-20261201-093000-daily.sqlite3`),
 //! so the list needs no index and a person browsing the folder can read it.
+//!
+//! Backups live in `backups/` in the data folder. When this computer's local settings
+//! (in that data folder) name a second folder, an external drive say, each new backup is
+//! copied there too and the same rotation applies; a copy that fails never fails the
+//! backup, it is recorded for Settings to show.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -18,6 +23,7 @@ use sqlx::{ConnectOptions, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::local_settings::{self, LastCopy};
 use crate::infra::private;
 use crate::infra::rotation;
 
@@ -143,14 +149,79 @@ pub async fn create(
         return Err(e);
     }
     std::fs::rename(&temp, &target)?;
-    sync_dir(dir);
+    private::sync_dir(dir);
     prune(dir, now)?;
-    Ok(Backup {
+    let backup = Backup {
         bytes: std::fs::metadata(&target)?.len(),
         file_name,
         taken_at: now,
         reason: reason.as_str().to_owned(),
-    })
+    };
+    copy_to_second_folder(dir, &backup.file_name, now).await;
+    Ok(backup)
+}
+
+/// Copies the backup `file_name` in `dir` to the second folder named by the local
+/// settings of the data folder that holds `dir`, when there is one, then applies the
+/// rotation there. Returns how it went, as recorded for Settings; `None` when there is no
+/// second folder.
+pub(crate) async fn copy_to_second_folder(
+    dir: &Path,
+    file_name: &str,
+    now: NaiveDateTime,
+) -> Option<LastCopy> {
+    let data_dir = dir.parent()?;
+    let folder = local_settings::read(data_dir).second_backup_folder?;
+    let (from, to) = (dir.join(file_name), PathBuf::from(&folder));
+    // An external drive can be slow: the copy and its fsync run off the async workers.
+    let copied = tokio::task::spawn_blocking(move || copy_and_prune(&from, &to, now))
+        .await
+        .unwrap_or_else(|e| Err(std::io::Error::other(e.to_string())));
+    if let Err(e) = &copied {
+        tracing::warn!(folder = %folder, error = %e, "copy to the second folder failed");
+    }
+    let copy = LastCopy {
+        error: copied.err().map(|e| copy_problem(&e)),
+        folder,
+        file_name: file_name.to_owned(),
+        at: now,
+    };
+    if let Err(e) = local_settings::record_copy(data_dir, copy.clone()) {
+        tracing::warn!(error = %e, "could not record how the copy went");
+    }
+    Some(copy)
+}
+
+/// A copy of `from` in `folder` under the same name, whole or not at all and private,
+/// then the rotation. The folder is never created: a missing one is an unplugged drive,
+/// and making it would fill the disk under its mount point instead.
+fn copy_and_prune(from: &Path, folder: &Path, now: NaiveDateTime) -> std::io::Result<()> {
+    if !folder.is_dir() {
+        return Err(std::io::ErrorKind::NotFound.into());
+    }
+    let name = from.file_name().unwrap_or_default();
+    let mut source = std::fs::File::open(from)?;
+    private::write_whole(&folder.join(name), |out| {
+        std::io::copy(&mut source, out).map(|_| ())
+    })?;
+    prune(folder, now).map_err(|e| match e {
+        AppError::Io(io) => io,
+        other => std::io::Error::other(other.to_string()),
+    })?;
+    Ok(())
+}
+
+/// Why a copy failed, as Settings shows it after "could not be written: ".
+fn copy_problem(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "the folder is not there (is the drive plugged in?)".into(),
+        ErrorKind::PermissionDenied => "Ladder is not allowed to write there".into(),
+        ErrorKind::StorageFull => "the drive is full".into(),
+        ErrorKind::ReadOnlyFilesystem => "the drive is read-only".into(),
+        ErrorKind::NotADirectory => "that is not a folder".into(),
+        _ => e.to_string(),
+    }
 }
 
 /// A backup as of the local clock; what the app calls.
@@ -202,13 +273,6 @@ pub(crate) async fn integrity(conn: &mut sqlx::SqliteConnection) -> AppResult<()
         ));
     }
     Ok(())
-}
-
-/// Makes the rename durable where the platform allows opening a folder.
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
 }
 
 /// Deletes the backups the rotation does not keep. Only files named like ours are

@@ -34,6 +34,19 @@ pub fn data_dir(os_default: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf>
 
 /// Opens (creating when missing) the database at `path` and brings its schema up to date.
 pub async fn connect(path: &Path) -> AppResult<SqlitePool> {
+    connect_adjusted(path, |options| options).await
+}
+
+/// [`connect`] with its connection options changed just before the pool opens. Only
+/// tests call it: a full disk cannot be made in a temporary folder, but SQLite's
+/// `max_page_count` caps a file as a full disk would, and it lives on each connection
+/// (it is not stored in the file), so it has to come in here to reach the connections
+/// that the backup before migrating and the migrations use.
+#[doc(hidden)]
+pub async fn connect_adjusted(
+    path: &Path,
+    adjust: impl FnOnce(SqliteConnectOptions) -> SqliteConnectOptions,
+) -> AppResult<SqlitePool> {
     if let Some(dir) = path.parent() {
         private::create_dir(dir)?;
     }
@@ -55,7 +68,7 @@ pub async fn connect(path: &Path) -> AppResult<SqlitePool> {
         .busy_timeout(Duration::from_secs(5));
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
-        .connect_with(options)
+        .connect_with(adjust(options))
         .await?;
 
     if needs_backup_before_migrating(&pool).await? {

@@ -56,14 +56,14 @@ pub async fn diagnose(error: &AppError, db_path: &Path, backup_dir: &Path) -> St
 
 async fn classify(error: &AppError, db_path: &Path) -> (ProblemKind, String) {
     if let Some(kind) = sqlite_kind(error) {
-        return (kind, describe(kind, error));
+        return (kind, describe(kind, error, db_path));
     }
     if let AppError::Io(io) = error {
         let kind = match io.kind() {
             std::io::ErrorKind::StorageFull => ProblemKind::DiskFull,
             _ => ProblemKind::NotWritable,
         };
-        return (kind, describe(kind, error));
+        return (kind, describe(kind, error, db_path));
     }
     if db_path.is_file() {
         if let Err(found) = restore::check(db_path).await {
@@ -96,7 +96,9 @@ fn sqlite_kind(error: &AppError) -> Option<ProblemKind> {
     match migrate {
         sqlx::migrate::MigrateError::VersionMissing(_) => Some(ProblemKind::NewerVersion),
         sqlx::migrate::MigrateError::VersionMismatch(_) => Some(ProblemKind::ChangedUpgrade),
-        sqlx::migrate::MigrateError::Execute(sqlx::Error::Database(db)) => {
+        // Execute: the ledger's own queries; ExecuteMigration: an upgrade's SQL.
+        sqlx::migrate::MigrateError::Execute(sqlx::Error::Database(db))
+        | sqlx::migrate::MigrateError::ExecuteMigration(sqlx::Error::Database(db), _) => {
             code_kind(db.code()?.as_ref())
         }
         _ => None,
@@ -114,7 +116,7 @@ fn code_kind(code: &str) -> Option<ProblemKind> {
     }
 }
 
-fn describe(kind: ProblemKind, error: &AppError) -> String {
+fn describe(kind: ProblemKind, error: &AppError, db_path: &Path) -> String {
     match kind {
         ProblemKind::NewerVersion => {
             "This file was written by a newer version of Ladder; update Ladder to open it.".into()
@@ -126,7 +128,11 @@ fn describe(kind: ProblemKind, error: &AppError) -> String {
         ProblemKind::Damaged => "SQLite found this file damaged.".into(),
         ProblemKind::NotLadder => "This file is not a Ladder database.".into(),
         ProblemKind::NotWritable => format!("Ladder cannot write to its folder or file ({error})."),
-        ProblemKind::DiskFull => "The disk is full: free some space and start Ladder again.".into(),
+        // Which disk matters: the data folder may be on another drive than the system.
+        ProblemKind::DiskFull => format!(
+            "The disk that holds {} is full: free some space on it and start Ladder again.",
+            db_path.parent().unwrap_or(db_path).display()
+        ),
         ProblemKind::Other => format!("Ladder could not open its database: {error}"),
     }
 }

@@ -1,5 +1,6 @@
 //! Backups end to end: back up, delete a plan by mistake, restore the backup from
-//! Settings and find the plan again, then go back to the file from before the restore.
+//! Settings and find the plan again, then go back to the file from before the restore;
+//! a second folder that gets a copy of each backup, until its drive is unplugged.
 
 use crate::harness::App;
 use crate::plans_db;
@@ -78,6 +79,92 @@ async fn a_deleted_plan_comes_back_from_a_backup_and_the_restore_can_be_undone()
         .map(|p| p.0)
         .collect();
     assert_eq!(titles, ["Made after the backup"]);
+}
+
+#[tokio::test]
+async fn a_second_folder_gets_each_backup_and_an_unplugged_one_is_reported_in_settings() {
+    let data = tempfile::tempdir().unwrap();
+    // Where the harness's folder dialog answers; outside the backups folder, as a drive is.
+    let second = data.path().join("second-backups");
+    std::fs::create_dir(&second).unwrap();
+    let app = App::launch(data.path()).await;
+    app.click("[data-testid=nav-settings]").await;
+    app.find_text("[data-testid=second-folder-path]", "None")
+        .await;
+    app.click("[data-testid=back-up-now]").await;
+    row_with(&app, "Backed up by you").await;
+
+    // Chosen: the newest backup is copied there at once.
+    app.click("[data-testid=choose-second-folder]").await;
+    app.find_text("[data-testid=second-folder-path]", second.to_str().unwrap())
+        .await;
+    status_says(&app, "Last copied").await;
+    let manual: Vec<String> = file_names(&data.path().join("backups"))
+        .into_iter()
+        .filter(|n| n.contains("-manual"))
+        .collect();
+    assert_eq!(
+        file_names(&second),
+        manual,
+        "the second folder holds a copy of the newest backup (the start's daily one is older)"
+    );
+
+    // Unplugged: Back up now still works, and Settings says what happened to the copy.
+    let unplugged = data.path().join("unplugged");
+    std::fs::rename(&second, &unplugged).unwrap();
+    app.click("[data-testid=back-up-now]").await;
+    banner_says(&app, "Backed up").await;
+    status_says(&app, "Last copy to").await;
+    let shown = app.texts("[data-testid=second-folder-status]").await;
+    assert!(
+        shown[0].contains("could not be written") && shown[0].contains("main folder is fine"),
+        "{shown:?}"
+    );
+    assert!(!second.exists(), "the missing folder is not made");
+    let manual_now = file_names(&data.path().join("backups"))
+        .into_iter()
+        .filter(|n| n.contains("-manual"))
+        .count();
+    assert_eq!(manual_now, 2, "the backup in the main folder was taken");
+
+    app.click("[data-testid=stop-second-folder]").await;
+    app.find_text("[data-testid=second-folder-path]", "None")
+        .await;
+    app.gone("[data-testid=second-folder-status]").await;
+    app.quit().await;
+    assert_eq!(
+        file_names(&unplugged).len(),
+        1,
+        "stopping leaves the copies"
+    );
+    let local = std::fs::read_to_string(data.path().join("local-settings.json")).unwrap();
+    let local: serde_json::Value = serde_json::from_str(&local).unwrap();
+    assert!(local["secondBackupFolder"].is_null(), "{local}");
+}
+
+fn file_names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Waits until the second folder's status line starts with `start`.
+async fn status_says(app: &App, start: &str) {
+    let started = std::time::Instant::now();
+    loop {
+        let shown = app.texts("[data-testid=second-folder-status]").await;
+        if shown.iter().any(|s| s.starts_with(start)) {
+            return;
+        }
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the second folder's status says {shown:?}, not {start:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 /// Waits until the plans list shows exactly these titles.

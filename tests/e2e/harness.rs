@@ -57,6 +57,8 @@ impl App {
                 "LADDER_OPEN_FILE",
                 concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-learning.csv"),
             )
+            // The folder a "choose folder" dialog would return (made by the test that uses it).
+            .env("LADDER_OPEN_FOLDER", data_dir.join("second-backups"))
             .env("XDG_DATA_HOME", xdg.join("data"))
             .env("XDG_CACHE_HOME", xdg.join("cache"))
             .env("XDG_CONFIG_HOME", xdg.join("config"))

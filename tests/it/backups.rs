@@ -5,6 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 use ladder_lib::infra::backups::{self, Reason};
+use ladder_lib::infra::second_folder;
 use ladder_lib::planning::plans::{self, PlanInput};
 
 use crate::common::{self, day};
@@ -279,4 +280,236 @@ async fn a_file_that_is_not_a_good_ladder_database_is_refused_and_nothing_change
         backups::list(&state.backup_dir()).unwrap().is_empty(),
         "a refused file takes no before-restore backup"
     );
+}
+
+/// A second folder outside the data folder, as an external drive would be; chosen.
+async fn with_second_folder(t: &common::TestDb) -> std::path::PathBuf {
+    let usb = t._dir.path().join("usb").join("ladder");
+    std::fs::create_dir_all(&usb).unwrap();
+    second_folder::choose(t.path.parent().unwrap(), &usb)
+        .await
+        .unwrap();
+    usb
+}
+
+fn main_folder(t: &common::TestDb) -> std::path::PathBuf {
+    t.path.parent().unwrap().join(backups::DIR)
+}
+
+#[tokio::test]
+async fn each_backup_is_copied_whole_and_private_to_the_second_folder() {
+    let t = common::db().await;
+    add_plan(&t.pool, "Q4 2026 plan").await;
+    let first = backups::create(
+        &t.pool,
+        &main_folder(&t),
+        Reason::Daily,
+        at("2026-12-01 09:00"),
+    )
+    .await
+    .unwrap();
+    let usb = with_second_folder(&t).await;
+    assert_eq!(
+        names(&usb),
+        [first.file_name.as_str()],
+        "choosing the folder copies the newest backup at once"
+    );
+
+    let b = backups::create(
+        &t.pool,
+        &main_folder(&t),
+        Reason::Manual,
+        at("2026-12-01 09:30"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(names(&usb), [first.file_name.clone(), b.file_name.clone()]);
+    let (original, copy) = (main_folder(&t).join(&b.file_name), usb.join(&b.file_name));
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        std::fs::read(&original).unwrap()
+    );
+    backups::check_integrity(&copy).await.unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the copy is as private as the backup");
+    }
+    let status = second_folder::status(t.path.parent().unwrap());
+    assert_eq!(status.folder.as_deref(), usb.to_str());
+    let last = status.last_copy.expect("the copy is recorded");
+    assert_eq!(
+        (last.file_name.as_str(), last.error, last.at),
+        (b.file_name.as_str(), None, at("2026-12-01 09:30"))
+    );
+}
+
+#[tokio::test]
+async fn the_second_folder_gets_the_same_rotation_and_its_other_files_stay() {
+    let t = common::db().await;
+    let usb = with_second_folder(&t).await;
+    std::fs::write(usb.join("holiday.jpg"), "mine").unwrap();
+    std::fs::write(usb.join("ladder-old-copy.sqlite3"), "mine too").unwrap();
+    std::fs::create_dir(usb.join("ladder-20261101-090000-daily.sqlite3.d")).unwrap();
+    for now in ["2026-11-01 10:00", "2026-11-01 11:00", "2026-11-20 10:00"] {
+        backups::create(&t.pool, &main_folder(&t), Reason::Daily, at(now))
+            .await
+            .unwrap();
+    }
+    backups::create(
+        &t.pool,
+        &main_folder(&t),
+        Reason::Manual,
+        at("2026-12-01 10:00"),
+    )
+    .await
+    .unwrap();
+    let kept = [
+        "ladder-20261101-110000-daily.sqlite3",
+        "ladder-20261120-100000-daily.sqlite3",
+        "ladder-20261201-100000-manual.sqlite3",
+    ];
+    assert_eq!(
+        names(&usb),
+        [
+            "holiday.jpg",
+            "ladder-20261101-090000-daily.sqlite3.d",
+            kept[0],
+            kept[1],
+            kept[2],
+            "ladder-old-copy.sqlite3",
+        ],
+        "the older backup of the week of Nov 1 goes; the user's own files stay"
+    );
+    assert_eq!(names(&main_folder(&t)), kept, "both folders keep the same");
+}
+
+#[tokio::test]
+async fn an_unplugged_second_folder_leaves_the_backup_whole_and_says_so() {
+    let t = common::db().await;
+    let usb = with_second_folder(&t).await;
+    let unplugged = usb.with_file_name("unplugged");
+    std::fs::rename(&usb, &unplugged).unwrap();
+
+    let b = backups::create(
+        &t.pool,
+        &main_folder(&t),
+        Reason::Periodic,
+        at("2026-12-01 10:00"),
+    )
+    .await
+    .expect("the backup itself succeeds");
+    backups::check_integrity(&main_folder(&t).join(&b.file_name))
+        .await
+        .unwrap();
+    assert!(
+        !usb.exists(),
+        "the missing folder is not created in its place"
+    );
+    let status = second_folder::status(t.path.parent().unwrap());
+    assert_eq!(status.folder.as_deref(), usb.to_str(), "the setting stays");
+    let last = status.last_copy.expect("the failure is recorded");
+    assert_eq!(last.file_name, b.file_name);
+    assert!(
+        last.error
+            .as_deref()
+            .is_some_and(|e| e.contains("not there")),
+        "{last:?}"
+    );
+
+    // Plugged back in: the next backup is copied and the problem is gone.
+    std::fs::rename(&unplugged, &usb).unwrap();
+    let next = backups::create(
+        &t.pool,
+        &main_folder(&t),
+        Reason::Periodic,
+        at("2026-12-01 10:30"),
+    )
+    .await
+    .unwrap();
+    assert!(usb.join(&next.file_name).is_file());
+    let last = second_folder::status(t.path.parent().unwrap())
+        .last_copy
+        .unwrap();
+    assert_eq!((last.file_name, last.error), (next.file_name, None));
+}
+
+#[tokio::test]
+async fn the_second_folder_is_this_computers_and_survives_restoring_an_older_backup() {
+    let t = common::db().await;
+    let state = app_state(&t);
+    add_plan(&t.pool, "Kept in the backup").await;
+    let older = backups::create_now(&t.pool, &state.backup_dir(), Reason::Manual)
+        .await
+        .unwrap();
+    let usb = with_second_folder(&t).await;
+
+    let outcome = ladder_lib::commands::backups::restore_file(
+        &state,
+        state.backup_dir().join(&older.file_name),
+    )
+    .await
+    .unwrap();
+    assert_eq!(plan_titles(&state.user()).await, ["Kept in the backup"]);
+    let status = second_folder::status(&state.data_dir);
+    assert_eq!(
+        status.folder.as_deref(),
+        usb.to_str(),
+        "the backup from before the folder was chosen does not unset it"
+    );
+    assert!(
+        usb.join(&outcome.before.file_name).is_file(),
+        "the backup taken before the restore was copied too"
+    );
+}
+
+#[tokio::test]
+async fn a_second_folder_must_exist_be_writable_and_not_be_the_main_one() {
+    let t = common::db().await;
+    let data = t.path.parent().unwrap();
+    std::fs::create_dir_all(main_folder(&t)).unwrap();
+    let a_file = t._dir.path().join("a-file");
+    std::fs::write(&a_file, "x").unwrap();
+    for (folder, says) in [
+        (t._dir.path().join("nowhere"), "not a folder that exists"),
+        (a_file, "not a folder that exists"),
+        (main_folder(&t), "main backups folder"),
+        (
+            main_folder(&t).join("..").join(backups::DIR),
+            "main backups folder",
+        ),
+    ] {
+        let err = second_folder::choose(data, &folder)
+            .await
+            .expect_err("refused");
+        assert!(
+            err.to_string().contains(says),
+            "{}: {err}",
+            folder.display()
+        );
+        assert_eq!(err.field(), Some("folder"));
+        assert_eq!(second_folder::status(data).folder, None, "nothing saved");
+    }
+    // Stopping keeps the copies: the folder is the user's drive.
+    let usb = with_second_folder(&t).await;
+    backups::create(
+        &t.pool,
+        &main_folder(&t),
+        Reason::Manual,
+        at("2026-12-01 10:00"),
+    )
+    .await
+    .unwrap();
+    let stopped = second_folder::clear(data).unwrap();
+    assert_eq!((stopped.folder, stopped.last_copy), (None, None));
+    backups::create(
+        &t.pool,
+        &main_folder(&t),
+        Reason::Manual,
+        at("2026-12-01 10:30"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(names(&usb), ["ladder-20261201-100000-manual.sqlite3"]);
 }

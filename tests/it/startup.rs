@@ -100,3 +100,82 @@ async fn a_data_folder_that_cannot_be_made_is_named_not_writable() {
     let p = problem(&path).await;
     assert_eq!(p.kind, ProblemKind::NotWritable, "{}", p.message);
 }
+
+/// A file as an older Ladder left it: only the first upgrade applied, one plan in it,
+/// closed (so its write-ahead log is folded in) and with no free pages, so the next
+/// upgrade has to grow the file.
+async fn older_ladder_file(path: &Path) {
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+        .connect()
+        .await
+        .unwrap();
+    let first = db::migration_versions()[0];
+    sqlx::migrate!().run_to(first, &mut conn).await.unwrap();
+    sqlx::query(
+        "INSERT INTO plans (title, intent, starts_on, ends_on, status)
+         VALUES ('Mine', '', '2026-10-01', '2026-12-31', 'draft')",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    sqlx::query("VACUUM").execute(&mut conn).await.unwrap();
+    sqlx::Connection::close(conn).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_full_disk_during_the_upgrade_at_start_says_so_and_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(db::DB_FILE);
+    older_ladder_file(&path).await;
+    let before = std::fs::read(&path).unwrap();
+
+    // A cap below the file's size holds it at its size: the upgrade cannot add a page,
+    // and SQLite answers SQLITE_FULL as it does when the disk itself is full.
+    let err = db::connect_adjusted(&path, |o| o.pragma("max_page_count", "1"))
+        .await
+        .expect_err("the upgrade must not fit");
+    let p = startup::diagnose(&err, &path, &dir.path().join("backups")).await;
+
+    assert_eq!(p.kind, ProblemKind::DiskFull, "{err}");
+    assert!(p.message.contains("disk"), "{}", p.message);
+    assert!(p.message.contains("is full"), "{}", p.message);
+    assert!(
+        p.message.contains(&dir.path().display().to_string()),
+        "the message names the folder whose disk is full: {}",
+        p.message
+    );
+    assert_eq!(p.database_path, path.display().to_string());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is untouched"
+    );
+    let mut conn = raw(&path).await;
+    let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(verdict, "ok");
+    let titles: Vec<String> = sqlx::query_scalar("SELECT title FROM plans")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(titles, ["Mine"]);
+    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(
+        applied,
+        db::migration_versions()[..1],
+        "no upgrade half-applied"
+    );
+    // The copy taken before the upgrade is whole and offered.
+    assert_eq!(
+        p.good_backup.map(|b| b.reason),
+        Some("before-migration".to_owned())
+    );
+}

@@ -73,6 +73,7 @@ import type { Dashboard } from "./bindings/Dashboard";
 import type { Backup } from "./bindings/Backup";
 import type { StartupProblem } from "./bindings/StartupProblem";
 import type { RestoreOutcome } from "./bindings/RestoreOutcome";
+import type { SecondFolder } from "./bindings/SecondFolder";
 import { toAppError } from "./shared/errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -95,6 +96,9 @@ export const api = {
   showBackupsFolder: () => call<void>("show_backups_folder"),
   restoreBackup: (fileName: string) => call<RestoreOutcome>("restore_backup", { fileName }),
   restoreFromFile: () => call<RestoreOutcome | null>("restore_from_file"),
+  secondBackupFolder: () => call<SecondFolder>("second_backup_folder"),
+  chooseSecondBackupFolder: () => call<SecondFolder | null>("choose_second_backup_folder"),
+  clearSecondBackupFolder: () => call<SecondFolder>("clear_second_backup_folder"),
   getSettings: () => call<Settings>("get_settings"),
   updateSettings: (input: SettingsInput) => call<Settings>("update_settings", { input }),
 

@@ -1,5 +1,7 @@
-// How a backup reads in the list: when, why, how big.
+// How a backup reads in the list (when, why, how big) and how the copies to the second
+// folder are going.
 import type { Backup } from "../../bindings/Backup";
+import type { SecondFolder } from "../../bindings/SecondFolder";
 
 const REASONS: Record<string, string> = {
   daily: "Daily",
@@ -27,4 +29,22 @@ export function takenText(b: Pick<Backup, "takenAt">, locale?: string): string {
 export function sizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** One line on the last copy to the second folder; `problem` when it failed. Null while
+ * there is no second folder. */
+export function copyStatus(
+  s: SecondFolder,
+  locale?: string,
+): { text: string; problem: boolean } | null {
+  if (s.folder === null) return null;
+  const last = s.lastCopy;
+  if (last === null) return { text: "Nothing copied there yet: the next backup will be.", problem: false };
+  if (last.error !== null) {
+    return {
+      text: `Last copy to ${last.folder} could not be written: ${last.error} — the backup in the main folder is fine.`,
+      problem: true,
+    };
+  }
+  return { text: `Last copied ${takenText({ takenAt: last.at }, locale)}.`, problem: false };
 }
