@@ -36,7 +36,7 @@ pub async fn choose(data_dir: &Path, folder: &Path) -> AppResult<SecondFolder> {
         s.second_backup_folder = Some(text.clone());
         s.last_copy = None;
     })?;
-    let primary = data_dir.join(backups::DIR);
+    let primary = backups::folder(data_dir);
     if let Some(newest) = backups::list(&primary)?.first() {
         let now = chrono::Local::now().naive_local();
         backups::copy_to_second_folder(&primary, &newest.file_name, now).await;
@@ -63,7 +63,7 @@ fn usable(data_dir: &Path, folder: &Path) -> AppResult<String> {
     if !folder.is_absolute() || !folder.is_dir() {
         return Err(invalid(format!("{text} is not a folder that exists.")));
     }
-    let primary = data_dir.join(backups::DIR);
+    let primary = backups::folder(data_dir);
     if let (Ok(a), Ok(b)) = (folder.canonicalize(), primary.canonicalize()) {
         if a == b {
             return Err(invalid(

@@ -293,7 +293,7 @@ async fn with_second_folder(t: &common::TestDb) -> std::path::PathBuf {
 }
 
 fn main_folder(t: &common::TestDb) -> std::path::PathBuf {
-    t.path.parent().unwrap().join(backups::DIR)
+    backups::folder(t.path.parent().unwrap())
 }
 
 #[tokio::test]
@@ -476,7 +476,7 @@ async fn a_second_folder_must_exist_be_writable_and_not_be_the_main_one() {
         (a_file, "not a folder that exists"),
         (main_folder(&t), "main backups folder"),
         (
-            main_folder(&t).join("..").join(backups::DIR),
+            backups::folder(&main_folder(&t).join("..")),
             "main backups folder",
         ),
     ] {
