@@ -102,6 +102,7 @@ async fn run() -> AppResult<()> {
     rows.extend(measure_settings_and_saves(&f).await?);
     print_table(&f, &rows).await?;
     time_backups(&f, dir.path()).await?;
+    time_trash(&f).await?;
     time_csv_import(today).await?;
     f.pool.close().await;
     Ok(())
@@ -418,6 +419,33 @@ async fn time_backups(f: &Fixture, dir: &Path) -> AppResult<()> {
         ms(restore_times[1])
     );
     during_backups(f, &backup_dir).await
+}
+
+/// Deleting the last closed quarter (its goals, milestones, check-ins, ratings and tags go
+/// to the trash) and taking it back, five times each.
+async fn time_trash(f: &Fixture) -> AppResult<()> {
+    let mut deletes = Vec::new();
+    let mut restores = Vec::new();
+    let mut rows = 0;
+    for _ in 0..5 {
+        let started = Instant::now();
+        let trashed = plans::delete(&f.pool, f.last_closed.id, f.today).await?;
+        deletes.push(started.elapsed());
+        rows = sqlx::query_scalar("SELECT count(*) FROM trash_rows")
+            .fetch_one(&f.pool)
+            .await?;
+        let started = Instant::now();
+        ladder_lib::workflows::trash::restore(&f.pool, trashed.trash_id, f.today).await?;
+        restores.push(started.elapsed());
+    }
+    deletes.sort();
+    restores.sort();
+    println!(
+        "Delete of the last closed quarter ({rows} rows to the trash): median {}; restore: median {} (of 5)",
+        ms(deletes[2]),
+        ms(restores[2])
+    );
+    Ok(())
 }
 
 /// The dashboard's p50/p99 while backups are taken back to back.
