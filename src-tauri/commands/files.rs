@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Runtime};
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::infra::error::{AppError, AppResult};
 
@@ -27,16 +27,7 @@ pub async fn choose_open_path<R: Runtime>(
     }
     let (name, extensions) = filter;
     let dialog = app.dialog().file().add_filter(name, extensions);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-        .await
-        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))?;
-    match picked {
-        None => Ok(None),
-        Some(path) => path
-            .into_path()
-            .map(Some)
-            .map_err(|e| AppError::Io(std::io::Error::other(e.to_string()))),
-    }
+    run_dialog(move || dialog.blocking_pick_file()).await
 }
 
 /// Asks which folder to use; `None` when the user cancels. `LADDER_OPEN_FOLDER`, set by
@@ -49,16 +40,7 @@ pub async fn choose_folder<R: Runtime>(
         return Ok(Some(PathBuf::from(dir)));
     }
     let dialog = app.dialog().file().set_title(title);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
-        .await
-        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))?;
-    match picked {
-        None => Ok(None),
-        Some(path) => path
-            .into_path()
-            .map(Some)
-            .map_err(|e| AppError::Io(std::io::Error::other(e.to_string()))),
-    }
+    run_dialog(move || dialog.blocking_pick_folder()).await
 }
 
 /// Asks where to save a file; `None` when the user cancels.
@@ -78,16 +60,21 @@ pub async fn choose_save_path<R: Runtime>(
         .file()
         .set_file_name(suggested)
         .add_filter(name, extensions);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+    run_dialog(move || dialog.blocking_save_file()).await
+}
+
+/// Runs a native dialog off the async workers (it blocks until the user answers) and
+/// returns the path chosen, or `None` when the user cancelled.
+async fn run_dialog(
+    dialog: impl FnOnce() -> Option<FilePath> + Send + 'static,
+) -> AppResult<Option<PathBuf>> {
+    let io = |e: String| AppError::Io(std::io::Error::other(e));
+    let picked = tauri::async_runtime::spawn_blocking(dialog)
         .await
-        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))?;
-    match picked {
-        None => Ok(None),
-        Some(path) => path
-            .into_path()
-            .map(Some)
-            .map_err(|e| AppError::Io(std::io::Error::other(e.to_string()))),
-    }
+        .map_err(|e| io(e.to_string()))?;
+    picked
+        .map(|path| path.into_path().map_err(|e| io(e.to_string())))
+        .transpose()
 }
 
 /// Opens `dir` (created first when missing) in the system's file manager.

@@ -21,6 +21,7 @@ async fn delete_goal(app: &App, title: &str) {
     app.click("[data-testid=delete-goal]").await;
     app.find_text("[data-testid=delete-impact]", "With it go 1 milestone.")
         .await;
+    app.screenshot("trash-delete-goal").await;
     app.click("dialog[open] [data-testid=confirm]").await;
     app.gone("[data-testid=goal-panel]").await;
 }
