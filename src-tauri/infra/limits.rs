@@ -12,6 +12,10 @@ pub(crate) const TITLE_MAX: usize = 200;
 const LONG_TEXT_MAX: usize = 20_000;
 const URL_MAX: usize = 2_048;
 const MINUTES_MAX: i64 = 1_440;
+/// The largest size a typed number may have. Far beyond any goal, impact or course size,
+/// and small enough that differences and ratios of two such numbers stay exact to the
+/// cent in an f64, so progress never becomes NaN or infinite.
+pub(crate) const NUMBER_MAX: f64 = 1e12;
 const YEAR_MIN: i32 = 1970;
 const YEAR_MAX: i32 = 2100;
 
@@ -28,10 +32,45 @@ pub(crate) fn title(field: &str, value: &str) -> AppResult<String> {
             format!("Keep this to {TITLE_MAX} characters or fewer (it has {count})."),
         ));
     }
-    if trimmed.contains(['\n', '\r']) {
+    single_line(field, trimmed)?;
+    Ok(trimmed.to_owned())
+}
+
+/// The rule for every single-line text (titles, names, units, agenda items, links): no
+/// line breaks and no control characters. A NUL or an escape code typed or pasted into a
+/// name would be stored, exported and shown as nothing, or cut a C string short.
+pub(crate) fn single_line(field: &str, value: &str) -> AppResult<()> {
+    if value.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
         return Err(AppError::invalid(field, "This must fit on one line."));
     }
-    Ok(trimmed.to_owned())
+    match value.chars().find(|c| c.is_control()) {
+        Some(c) => Err(control_refused(field, c)),
+        None => Ok(()),
+    }
+}
+
+/// The rule for multi-line text (notes, descriptions, answers): line breaks and tabs are
+/// text, every other control character is refused.
+pub(crate) fn multi_line(field: &str, value: &str) -> AppResult<()> {
+    match value
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    {
+        Some(c) => Err(control_refused(field, c)),
+        None => Ok(()),
+    }
+}
+
+fn control_refused(field: &str, c: char) -> AppError {
+    let what = match c {
+        '\t' => "a tab".to_owned(),
+        '\0' => "a NUL character".to_owned(),
+        _ => format!("the control character U+{:04X}", u32::from(c)),
+    };
+    AppError::invalid(
+        field,
+        format!("This contains {what}, which cannot be stored here; remove it."),
+    )
 }
 
 /// Notes, descriptions, answers: up to 20,000 characters, trailing whitespace dropped.
@@ -44,6 +83,7 @@ pub(crate) fn long_text(field: &str, value: &str) -> AppResult<String> {
             format!("Keep this to {LONG_TEXT_MAX} characters or fewer (it has {count})."),
         ));
     }
+    multi_line(field, trimmed)?;
     Ok(trimmed.to_owned())
 }
 
@@ -61,7 +101,10 @@ pub fn url(field: &str, value: &str) -> AppResult<String> {
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !trimmed.chars().any(char::is_whitespace) => {
+        Some(host)
+            if !host.is_empty()
+                && !trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) =>
+        {
             Ok(trimmed.to_owned())
         }
         _ => Err(AppError::invalid(
@@ -71,13 +114,19 @@ pub fn url(field: &str, value: &str) -> AppResult<String> {
     }
 }
 
-/// A list of web addresses typed one per line; blank lines are dropped.
+/// A list of web addresses typed one per line; blank lines are dropped, and an address
+/// given twice is kept once, where it first appears. A list of links is a set (the
+/// database holds each once per owner): the second copy adds nothing, and refusing the
+/// save over it would make the user hunt for a line that does no harm.
 pub(crate) fn urls(field: &str, values: &[String]) -> AppResult<Vec<String>> {
-    values
-        .iter()
-        .filter(|u| !u.trim().is_empty())
-        .map(|u| url(field, u))
-        .collect()
+    let mut kept: Vec<String> = Vec::with_capacity(values.len());
+    for value in values.iter().filter(|u| !u.trim().is_empty()) {
+        let value = url(field, value)?;
+        if !kept.contains(&value) {
+            kept.push(value);
+        }
+    }
+    Ok(kept)
 }
 
 /// A calendar date between 1970 and 2100.
@@ -91,15 +140,22 @@ pub(crate) fn date(field: &str, value: NaiveDate) -> AppResult<NaiveDate> {
     Ok(value)
 }
 
-/// A measured number (units, metric values): finite.
+/// A measured number (units, metric values, impacts): finite, and between -10^12 and
+/// 10^12. Every number the UI or a caller sends passes through here (or [`units`]).
 pub(crate) fn number(field: &str, value: f64) -> AppResult<f64> {
     if !value.is_finite() {
         return Err(AppError::invalid(field, "Enter a number."));
     }
+    if value.abs() > NUMBER_MAX {
+        return Err(AppError::invalid(
+            field,
+            "Enter a number between -1,000,000,000,000 and 1,000,000,000,000.",
+        ));
+    }
     Ok(value)
 }
 
-/// A count of units: finite and not negative.
+/// A count of units: a [`number`] that is not negative.
 pub(crate) fn units(field: &str, value: f64) -> AppResult<f64> {
     let value = number(field, value)?;
     if value < 0.0 {
@@ -132,6 +188,59 @@ mod tests {
         assert!(title("title", &"é".repeat(200)).is_ok());
         assert!(title("title", "two\nlines").is_err());
         assert_eq!(title("name", "").unwrap_err().field(), Some("name"));
+    }
+
+    #[test]
+    fn single_line_text_refuses_control_characters() {
+        for bad in [
+            "a\tb",
+            "nul\0here",
+            "esc\u{1b}[31m",
+            "del\u{7f}",
+            "c1\u{80}x",
+            "ls\u{2028}x",
+        ] {
+            let err = title("name", bad).unwrap_err();
+            assert_eq!(err.field(), Some("name"), "{bad:?}");
+        }
+        assert!(title("name", "a\tb")
+            .unwrap_err()
+            .to_string()
+            .contains("a tab"));
+        assert!(title("name", "x\0")
+            .unwrap_err()
+            .to_string()
+            .contains("NUL"));
+        // Whitespace around the text is trimmed, not refused; letters of every script pass.
+        assert_eq!(title("name", "\tÉquipe 東京 ✓ ").unwrap(), "Équipe 東京 ✓");
+        assert!(url("url", "https://e.com/\0").is_err());
+    }
+
+    #[test]
+    fn multi_line_text_keeps_breaks_and_tabs_but_not_other_controls() {
+        assert_eq!(long_text("notes", "a\n\tb").unwrap(), "a\n\tb");
+        for bad in ["nul\0", "cr\r\nx", "bell\u{7}", "del\u{7f}"] {
+            assert_eq!(
+                long_text("notes", bad).unwrap_err().field(),
+                Some("notes"),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn links_given_twice_are_kept_once_in_order() {
+        let typed: Vec<String> = [
+            "https://b.example",
+            "https://a.example",
+            " https://b.example ",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            urls("links", &typed).unwrap(),
+            ["https://b.example", "https://a.example"]
+        );
     }
 
     #[test]
@@ -171,6 +280,14 @@ mod tests {
     fn numbers_dates_and_minutes() {
         assert!(number("value", f64::NAN).is_err());
         assert!(number("value", f64::INFINITY).is_err());
+        assert_eq!(number("value", 1e12).unwrap(), 1e12);
+        assert_eq!(number("value", -1e12).unwrap(), -1e12);
+        assert_eq!(
+            number("value", 1e12 + 1.0).unwrap_err().field(),
+            Some("value")
+        );
+        assert!(number("value", -1e13).is_err());
+        assert!(units("units", 1e12 + 1.0).is_err());
         assert!(units("units", -1.0).is_err());
         assert_eq!(units("units", 2.5).unwrap(), 2.5);
         assert!(minutes("minutes", 1_441).is_err());

@@ -11,6 +11,7 @@ use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::limits;
 use crate::infra::text::{long_date, markdown_inline, one_line};
 use crate::one_on_ones::schedule::{self, ActionItem, OneOnOne, OneOnOneStatus, Owner};
 
@@ -308,6 +309,7 @@ async fn write_order(
 
 fn item_text(text: &str) -> AppResult<String> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    limits::single_line("text", &text)?;
     if text.is_empty() {
         return Err(AppError::invalid(
             "text",

@@ -475,3 +475,82 @@ async fn write_golden(version: i64) {
         .await
         .unwrap();
 }
+
+/// Versions before unique links let a goal or a win hold the same address twice (and the
+/// trash keep such a pair). The upgrade keeps the first of each, leaves the same address
+/// on another owner alone, and a trashed goal with a pair still restores.
+#[tokio::test]
+async fn links_stored_twice_are_kept_once_by_the_upgrade() {
+    const WIKI: &str = "https://wiki.example.com/releases/rollback-review-2026-q3";
+    const CANARY: &str = "https://ci.example.com/pipelines/release/canary";
+    let copy = copy_of(20261202000001);
+    let mut conn = raw(&copy.path).await;
+    let fill = std::fs::read_to_string(golden_dir().join("duplicate-links.sql")).unwrap();
+    sqlx::raw_sql(AssertSqlSafe(fill))
+        .execute(&mut conn)
+        .await
+        .expect("the old schema takes links twice");
+    sqlx::Connection::close(conn).await.unwrap();
+
+    let pool = db::connect(&copy.path).await.expect("the upgrade runs");
+    let links = |table: &'static str, owner: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_as::<_, (i64, i64, String)>(AssertSqlSafe(format!(
+                "SELECT id, {owner}, url FROM {table} ORDER BY id"
+            )))
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    let wiki_upper = "https://wiki.example.com/releases/Rollback-Review-2026-q3";
+    assert_eq!(
+        links("goal_links", "goal_id").await,
+        [
+            (1, 1, WIKI.to_owned()),
+            (
+                2,
+                4,
+                "https://docs.example.com/on-call/redesign-proposal".to_owned()
+            ),
+            (103, 2, WIKI.to_owned()),
+            (104, 1, wiki_upper.to_owned()),
+        ]
+    );
+    assert_eq!(
+        links("achievement_links", "achievement_id").await,
+        [
+            (1, 1, CANARY.to_owned()),
+            (
+                2,
+                2,
+                "https://wiki.example.com/incidents/2026-11-04-payments".to_owned()
+            ),
+            (202, 3, CANARY.to_owned()),
+        ]
+    );
+    let trashed: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM trash_rows WHERE table_name = 'goal_links'")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(trashed, [301], "one of the trashed pair is kept");
+
+    let copy_again = sqlx::query("INSERT INTO goal_links (goal_id, url) VALUES (1, ?)")
+        .bind(WIKI)
+        .execute(&pool)
+        .await
+        .expect_err("the database refuses a link twice now");
+    assert!(copy_again.to_string().contains("UNIQUE"), "{copy_again}");
+
+    let mut conn = pool.acquire().await.unwrap();
+    ladder_lib::infra::trash::restore(&mut conn, 1)
+        .await
+        .expect("the trashed goal with its pair restores");
+    let restored: Vec<String> = sqlx::query_scalar("SELECT url FROM goal_links WHERE goal_id = 90")
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(restored, ["https://docs.example.com/brown-bag"]);
+}

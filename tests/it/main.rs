@@ -27,4 +27,5 @@ mod search;
 mod settings;
 mod startup;
 mod trash;
+mod values;
 mod wins;
