@@ -60,7 +60,21 @@ pub async fn save_one_on_one_notes(
     id: i64,
     notes: String,
 ) -> AppResult<OneOnOne> {
+    #[cfg(feature = "test-hooks")]
+    slow_save().await;
     schedule::save_notes(&state.pool(), id, &notes).await
+}
+
+/// `LADDER_SLOW_SAVE_MS` holds each notes save back that long before it writes, so the
+/// end-to-end tests can type while a save is in flight. Test builds only.
+#[cfg(feature = "test-hooks")]
+async fn slow_save() {
+    let ms = std::env::var("LADDER_SLOW_SAVE_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if let Some(ms) = ms {
+        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+    }
 }
 
 #[tauri::command]

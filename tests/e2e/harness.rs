@@ -37,6 +37,12 @@ fn free_port() -> u16 {
 impl App {
     /// Launches the app with its data (and WebKit's caches) under `data_dir`.
     pub async fn launch(data_dir: &Path) -> App {
+        Self::launch_with(data_dir, &[]).await
+    }
+
+    /// Launches the app with test switches of the test's own in its environment (such as
+    /// `LADDER_SLOW_SAVE_MS`, which needs a build with `--features test-hooks`).
+    pub async fn launch_with(data_dir: &Path, env: &[(&str, &str)]) -> App {
         let port = free_port();
         let native_port = free_port();
         let xdg = data_dir.join("xdg");
@@ -62,6 +68,7 @@ impl App {
             .env("XDG_DATA_HOME", xdg.join("data"))
             .env("XDG_CACHE_HOME", xdg.join("cache"))
             .env("XDG_CONFIG_HOME", xdg.join("config"))
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -6,11 +6,13 @@ mod dashboard;
 mod feedback;
 mod harness;
 mod learning;
+mod notes;
 mod one_on_ones;
 mod quarter;
 mod readme;
 mod tour;
 mod trash;
+mod window;
 mod wins;
 
 use harness::App;

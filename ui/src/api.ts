@@ -2,6 +2,7 @@
 // always reject with an AppError so callers can route them to a field or the banner.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { Impact } from "./bindings/Impact";
@@ -235,4 +236,18 @@ export const api = {
   /** Rows written so far by a running import. */
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>
     listen<[number, number]>("import-progress", (e) => handler(e.payload[0], e.payload[1])),
+
+  /**
+   * Runs `beforeClose` when the window is asked to close (its ✕, Alt+F4, logging out),
+   * then quits. While a page listens, Tauri holds the close until the page says.
+   */
+  onCloseRequested: (beforeClose: () => Promise<void>): Promise<UnlistenFn> =>
+    getCurrentWindow().onCloseRequested(async (event) => {
+      event.preventDefault();
+      try {
+        await beforeClose();
+      } finally {
+        await call<void>("quit_app");
+      }
+    }),
 };
