@@ -56,7 +56,7 @@ async fn notes_typed_during_a_slow_save_are_all_in_the_file() {
     schedule_with_my_manager(&app).await;
 
     // A pause starts a save; more is typed while it is in flight, with a second pause
-    // before it ends; the last words go in and the screen is left at once.
+    // before it ends; the last words come just before it ends, and then nothing more.
     let parts = [
         "Agreed: I run the planning meeting. ",
         "Dana sponsors the lead role, with a mentor. ",
@@ -67,16 +67,35 @@ async fn notes_typed_during_a_slow_save_are_all_in_the_file() {
     app.press("#meeting-notes", parts[1]).await;
     tokio::time::sleep(Duration::from_millis(900)).await;
     app.press("#meeting-notes", parts[2]).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
     app.click("[data-testid=nav-dashboard]").await;
-    let want = parts.concat();
+    let mut want = parts.concat();
     assert_eq!(
         wait_for_notes(data.path(), &want, Duration::from_secs(10)).await,
         want,
-        "every character typed, after leaving the screen"
+        "every character typed during the slow saves"
     );
 
-    // Back to the meeting: what was saved is shown, and more typed right before the
-    // window is closed is in the file when the app has gone.
+    // Back to the meeting: what was saved is shown; more typed and the screen left at once.
+    app.click("[data-testid=nav-one-on-ones]").await;
+    app.click("[data-testid=meeting-row]").await;
+    let shown = app
+        .find("#meeting-notes")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(shown.as_deref(), Some(want.as_str()));
+    app.press("#meeting-notes", " Book the room.").await;
+    app.click("[data-testid=nav-dashboard]").await;
+    want.push_str(" Book the room.");
+    assert_eq!(
+        wait_for_notes(data.path(), &want, Duration::from_secs(10)).await,
+        want,
+        "every character, after leaving the screen right after typing"
+    );
+
+    // More typed right before the window is closed is in the file when the app has gone.
     app.click("[data-testid=nav-one-on-ones]").await;
     app.click("[data-testid=meeting-row]").await;
     let shown = app
