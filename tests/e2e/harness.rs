@@ -37,10 +37,19 @@ fn free_port() -> u16 {
 impl App {
     /// Launches the app with its data (and WebKit's caches) under `data_dir`.
     pub async fn launch(data_dir: &Path) -> App {
+        // Without the feature the app ignores the switches below and these journeys fail
+        // in ways that do not say why (a native dialog nobody answers, the wrong day).
+        if !cfg!(feature = "test-hooks") {
+            panic!(
+                "the end-to-end tests need the app's test switches: run them with \
+                 --features test-hooks (make test-e2e does)"
+            );
+        }
         let port = free_port();
         let native_port = free_port();
         let xdg = data_dir.join("xdg");
-        // The app inherits tauri-driver's environment, not the test's.
+        // The app inherits tauri-driver's environment, not the test's. Every LADDER_ name
+        // but LADDER_DATA_DIR is a test switch (src-tauri/infra/test_hooks.rs).
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
