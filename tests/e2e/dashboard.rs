@@ -55,8 +55,7 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     app.find("[data-testid=dashboard-welcome]").await;
     app.click_text("[data-testid=dashboard-welcome] button", "Create my plan")
         .await;
-    app.activate_new_plan().await;
-    app.click("[data-testid=plan-title]").await;
+    app.create_first_plan().await;
     app.add_goal(2, "Run the weekly planning meeting").await;
     app.type_into("[data-testid=milestone-input]", "Draft the agenda template")
         .await;

@@ -223,11 +223,13 @@ impl App {
             .unwrap_or_else(|e| panic!("could not send keys to {css}: {e}"));
     }
 
-    /// Saves the plan form as it stands and activates the new plan.
-    pub async fn activate_new_plan(&self) {
+    /// Saves the plan form as it stands, for this quarter while no plan is active: the
+    /// new plan starts active and opens (no "Make active", no click on its title).
+    pub async fn create_first_plan(&self) {
         self.click("[data-testid=save-plan]").await;
-        self.click("[data-testid=activate]").await;
-        self.find_text("[data-testid=plan-status]", "Active").await;
+        self.find("#plan-heading").await;
+        self.find_text("[data-testid=plan-screen-status]", "Active")
+            .await;
     }
 
     /// Adds a goal to a focus area of the open plan (areas by id: 1 is Performance
