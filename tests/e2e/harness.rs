@@ -282,4 +282,17 @@ impl App {
         }
         path
     }
+
+    /// The web view's own picture, through WebDriver. Here `import -window root` was seen
+    /// to return a frame painted seconds earlier (a screen behind, no modal dialog in it);
+    /// WebDriver's shows what is on the page now, dialogs included.
+    pub async fn screenshot_page(&self, name: &str) -> PathBuf {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        let png = self.client.screenshot().await.expect("a screenshot");
+        std::fs::write(&path, png).unwrap();
+        path
+    }
 }
