@@ -71,7 +71,7 @@ async fn a_plan_created_in_the_app_is_there_after_a_restart() {
     app.find_text("[data-testid=plan-screen-status]", "Active")
         .await;
     app.find("[data-testid=plan-progress]").await;
-    app.screenshot("first-plan-opened").await;
+    app.screenshot_page("first-plan-opened").await;
     app.click("[data-testid=nav-plans]").await;
     app.find_text("[data-testid=plan-status]", "Active").await;
     assert!(
