@@ -19,9 +19,14 @@ APT_PACKAGES := build-essential curl wget file pkg-config libwebkit2gtk-4.1-dev 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO := cargo
 LOCKED := --locked
+# The one feature set of every `make test` step: the test-only switches (a pinned today,
+# answered file dialogs; src-tauri/infra/test_hooks.rs). One set, so no step rebuilds
+# what another built, and clippy sees the gated code. `make run`, `make bench` and
+# packages build without it, so a released binary has no switches.
+TEST_FEATURES := --features test-hooks
 
 .PHONY: run test setup toolchain system-deps ui-deps tauri-driver ui release check architecture fmt clippy \
-	bindings svelte-check test-rust test-ui test-e2e bench screenshots dev goldens
+	bindings svelte-check test-rust release-switches test-ui test-e2e bench screenshots dev goldens
 
 ## make run: set up, build the app with the UI embedded (release), start it.
 run: setup ui
@@ -92,12 +97,12 @@ fmt:
 	$(CARGO) fmt --all --check
 
 clippy: ui
-	$(CARGO) clippy $(LOCKED) --all-targets -- -D warnings
+	$(CARGO) clippy $(LOCKED) $(TEST_FEATURES) --all-targets -- -D warnings
 
 ## Regenerates the ts-rs bindings and fails when they differ from what is committed.
 bindings: ui
 	rm -f ui/src/bindings/*.ts
-	$(CARGO) test $(LOCKED) --lib export_bindings --quiet
+	$(CARGO) test $(LOCKED) $(TEST_FEATURES) --lib export_bindings --quiet
 	@if git rev-parse --git-dir >/dev/null 2>&1; then \
 		if [ -n "$$(git status --porcelain --untracked-files=all -- ui/src/bindings)" ]; then \
 			echo "The TypeScript bindings are stale: commit ui/src/bindings as regenerated:"; \
@@ -110,21 +115,26 @@ bindings: ui
 svelte-check: ui-deps
 	cd ui && npm run check
 
-test-rust: ui
-	$(CARGO) test $(LOCKED) --lib --test it
+test-rust: ui release-switches
+	$(CARGO) test $(LOCKED) $(TEST_FEATURES) --lib --test it
+
+## Proof that a build without test-hooks ignores the switches: the library's tests built
+## once more as a release would be (no feature), running only the test that sets them all.
+release-switches: ui
+	$(CARGO) test $(LOCKED) --lib test_hooks
 
 ## Writes tests/golden/<version>.sqlite for each fill script tests/golden/<version>.sql that
 ## has none yet: exactly the migrations up to that version, then the script (README:
 ## Golden databases). An existing golden is never rewritten; delete it to make it again.
 goldens: ui
-	$(CARGO) test $(LOCKED) --test it golden::write_missing_goldens -- --ignored --exact --nocapture
+	$(CARGO) test $(LOCKED) $(TEST_FEATURES) --test it golden::write_missing_goldens -- --ignored --exact --nocapture
 
 test-ui: ui-deps
 	cd ui && npm test
 
 ## The real app under Xvfb through tauri-driver; one at a time, as each starts a window.
 test-e2e: ui tauri-driver
-	xvfb-run -a -s "-screen 0 1280x800x24" $(CARGO) test $(LOCKED) --test e2e -- --test-threads=1
+	xvfb-run -a -s "-screen 0 1280x800x24" $(CARGO) test $(LOCKED) $(TEST_FEATURES) --test e2e -- --test-threads=1
 
 ## p50/p99 of each screen's domain call on the standard data set, and the UI's size.
 bench: setup ui
@@ -138,11 +148,11 @@ screenshots: ui tauri-driver
 	rm -rf target/tour-data
 	$(CARGO) bench $(LOCKED) --bench bench -- --generate target/tour-data
 	LADDER_TOUR_DB=target/tour-data/ladder.sqlite3 xvfb-run -a -s "-screen 0 1280x800x24" \
-		$(CARGO) test $(LOCKED) --test e2e screenshot_tour -- --ignored --test-threads=1
+		$(CARGO) test $(LOCKED) $(TEST_FEATURES) --test e2e screenshot_tour -- --ignored --test-threads=1
 	xvfb-run -a -s "-screen 0 1280x800x24" \
-		$(CARGO) test $(LOCKED) --test e2e readme_screenshots -- --ignored --test-threads=1
+		$(CARGO) test $(LOCKED) $(TEST_FEATURES) --test e2e readme_screenshots -- --ignored --test-threads=1
 	xvfb-run -a -s "-screen 0 1280x800x24" \
-		$(CARGO) test $(LOCKED) --test e2e dialog_tour -- --ignored --test-threads=1
+		$(CARGO) test $(LOCKED) $(TEST_FEATURES) --test e2e dialog_tour -- --ignored --test-threads=1
 	for f in target/e2e-screenshots/readme-*.png; do cp "$$f" "docs/screenshots/$${f#target/e2e-screenshots/readme-}"; done
 
 ## Development: the Vite dev server with hot reload, and the app pointed at it.

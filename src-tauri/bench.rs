@@ -3,6 +3,9 @@
 //!
 //! `cargo bench --bench bench -- --generate DIR` only writes the data set to
 //! `DIR/ladder.sqlite3` (for screenshots and trying the app on realistic data).
+//! `--today YYYY-MM-DD` sets the day the data set ends on (2026-11-26 unless given, the
+//! day the end-to-end tests pin): an argument rather than the app's `LADDER_TODAY`, which
+//! exists only in a `test-hooks` build and the bench is measured without it.
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -13,7 +16,7 @@ use sqlx::{AssertSqlSafe, SqlitePool};
 
 use ladder_lib::demo::generator::{self, Scale};
 use ladder_lib::infra::backups::{self, Reason};
-use ladder_lib::infra::error::AppResult;
+use ladder_lib::infra::error::{AppError, AppResult};
 use ladder_lib::infra::restore;
 use ladder_lib::learning::csv_import::{self, OnDuplicate};
 use ladder_lib::learning::resources::{self, LearningStatus, ResourceFilter};
@@ -77,9 +80,12 @@ struct Fixture {
 
 async fn run() -> AppResult<()> {
     let args: Vec<String> = std::env::args().collect();
-    let today = match std::env::var(clock::TODAY_VAR) {
-        Ok(_) => clock::today()?,
-        Err(_) => NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date"),
+    let today = match args.iter().position(|a| a == "--today") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|text| clock::parse_date(text))
+            .ok_or_else(|| AppError::invalid("today", "--today takes a date like 2026-11-26"))?,
+        None => NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date"),
     };
 
     if let Some(i) = args.iter().position(|a| a == "--generate") {

@@ -127,7 +127,7 @@ macro_rules! with_commands {
             workflows::discard_from_trash(trash_id: i64),
             workflows::empty_trash(),
             demo::load_example(),
-            demo::remove_example(),
+            demo::remove_example(confirmed: bool),
         }
     };
 }

@@ -1,9 +1,10 @@
 //! The one place that picks file paths for the user.
 //!
-//! Native dialogs cannot be driven by WebDriver, so when `LADDER_SAVE_DIR` is set (the
-//! end-to-end run sets it) files are saved there under their suggested name instead of
-//! asking, `LADDER_OPEN_FILE` names the file to open and `LADDER_OPEN_FOLDER` the folder
-//! to pick. The dialog is opened from Rust, so the web view needs no dialog permission.
+//! Native dialogs cannot be driven by WebDriver, so in a build with the `test-hooks`
+//! feature (`infra::test_hooks`) `LADDER_SAVE_DIR` makes files save there under their
+//! suggested name instead of asking, `LADDER_OPEN_FILE` names the file to open and
+//! `LADDER_OPEN_FOLDER` the folder to pick; a released build always asks. The dialog is
+//! opened from Rust, so the web view needs no dialog permission.
 
 use std::path::PathBuf;
 
@@ -11,18 +12,15 @@ use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::test_hooks::{switch, Switch};
 
-pub const SAVE_DIR_VAR: &str = "LADDER_SAVE_DIR";
-pub const OPEN_FILE_VAR: &str = "LADDER_OPEN_FILE";
-pub const OPEN_FOLDER_VAR: &str = "LADDER_OPEN_FOLDER";
-
-/// Asks which file to open; `None` when the user cancels. `LADDER_OPEN_FILE`, set by
-/// the end-to-end run, answers instead.
+/// Asks which file to open; `None` when the user cancels. A test build's
+/// `LADDER_OPEN_FILE` answers instead.
 pub async fn choose_open_path<R: Runtime>(
     app: &AppHandle<R>,
     filter: (&str, &[&str]),
 ) -> AppResult<Option<PathBuf>> {
-    if let Some(file) = std::env::var_os(OPEN_FILE_VAR).filter(|f| !f.is_empty()) {
+    if let Some(file) = switch(Switch::OpenFile) {
         return Ok(Some(PathBuf::from(file)));
     }
     let (name, extensions) = filter;
@@ -30,13 +28,13 @@ pub async fn choose_open_path<R: Runtime>(
     run_dialog(move || dialog.blocking_pick_file()).await
 }
 
-/// Asks which folder to use; `None` when the user cancels. `LADDER_OPEN_FOLDER`, set by
-/// the end-to-end run, answers instead.
+/// Asks which folder to use; `None` when the user cancels. A test build's
+/// `LADDER_OPEN_FOLDER` answers instead.
 pub async fn choose_folder<R: Runtime>(
     app: &AppHandle<R>,
     title: &str,
 ) -> AppResult<Option<PathBuf>> {
-    if let Some(dir) = std::env::var_os(OPEN_FOLDER_VAR).filter(|d| !d.is_empty()) {
+    if let Some(dir) = switch(Switch::OpenFolder) {
         return Ok(Some(PathBuf::from(dir)));
     }
     let dialog = app.dialog().file().set_title(title);
@@ -49,7 +47,7 @@ pub async fn choose_save_path<R: Runtime>(
     suggested: &str,
     filter: (&str, &[&str]),
 ) -> AppResult<Option<PathBuf>> {
-    if let Some(dir) = std::env::var_os(SAVE_DIR_VAR).filter(|d| !d.is_empty()) {
+    if let Some(dir) = switch(Switch::SaveDir) {
         let dir = PathBuf::from(dir);
         std::fs::create_dir_all(&dir)?;
         return Ok(Some(dir.join(suggested)));

@@ -4,6 +4,7 @@ use super::AppState;
 use crate::infra::clock;
 use crate::infra::error::AppResult;
 use crate::infra::input;
+use crate::infra::test_hooks::{self, Switch};
 use crate::infra::trash::Trashed;
 use crate::one_on_ones::agenda::{self, OneOnOneDetail, TopicAdded};
 use crate::one_on_ones::schedule::{self, ActionItem, OneOnOne, OneOnOneDefaults, OneOnOneStatus};
@@ -60,17 +61,17 @@ pub async fn save_one_on_one_notes(
     id: i64,
     notes: String,
 ) -> AppResult<OneOnOne> {
-    #[cfg(feature = "test-hooks")]
     slow_save().await;
     schedule::save_notes(&state.pool(), id, &notes).await
 }
 
 /// `LADDER_SLOW_SAVE_MS` holds each notes save back that long before it writes, so the
-/// end-to-end tests can type while a save is in flight. Test builds only.
-#[cfg(feature = "test-hooks")]
+/// end-to-end tests can type while a save is in flight. Test builds only (the switch
+/// reads as unset without `test-hooks`).
 async fn slow_save() {
-    let ms = std::env::var("LADDER_SLOW_SAVE_MS")
+    let ms = test_hooks::switch_text(Switch::SlowSaveMs)
         .ok()
+        .flatten()
         .and_then(|v| v.trim().parse::<u64>().ok());
     if let Some(ms) = ms {
         tokio::time::sleep(std::time::Duration::from_millis(ms)).await;

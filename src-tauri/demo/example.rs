@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
+use crate::demo::example_changes::{self, ExampleChanges};
 use crate::demo::generator::{self, Scale};
 use crate::infra::db;
 use crate::infra::error::AppResult;
@@ -66,12 +67,21 @@ pub async fn load(data_dir: &Path, today: NaiveDate) -> AppResult<SqlitePool> {
         std::fs::remove_dir_all(&dir)?;
     }
     let pool = db::connect(&path(data_dir)).await?;
-    if let Err(err) = generator::generate(&pool, today, SCALE).await {
+    let generated = async {
+        generator::generate(&pool, today, SCALE).await?;
+        example_changes::record_baseline(&pool, &path(data_dir)).await
+    };
+    if let Err(err) = generated.await {
         pool.close().await;
         let _ = std::fs::remove_dir_all(&dir);
         return Err(err);
     }
     Ok(pool)
+}
+
+/// What removing the example now would lose: `None` when it is as it was loaded.
+pub async fn changes(data_dir: &Path, pool: &SqlitePool) -> AppResult<Option<ExampleChanges>> {
+    example_changes::since_load(pool, &path(data_dir)).await
 }
 
 /// Closes the example and deletes its folder.

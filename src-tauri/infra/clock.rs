@@ -1,26 +1,32 @@
 //! The one place that knows what day it is, and the calendar rules built on it.
 //!
-//! `LADDER_TODAY=YYYY-MM-DD` pins "today" so tests, end-to-end runs and screenshots give
-//! the same result on any day. Domain functions take the date as an argument instead of
-//! calling this, so they never depend on the day they run.
+//! In a build with the `test-hooks` feature, `LADDER_TODAY=YYYY-MM-DD` pins "today" so
+//! end-to-end runs and screenshots give the same result on any day (`infra::test_hooks`).
+//! Domain functions take the date as an argument instead of calling this, so they never
+//! depend on the day they run.
 
 use chrono::{Datelike, Local, Months, NaiveDate};
 
 use crate::infra::error::{AppError, AppResult};
+use crate::infra::test_hooks::{self, Switch};
 
-pub const TODAY_VAR: &str = "LADDER_TODAY";
-
-/// Today's date: `LADDER_TODAY` when set and valid, otherwise the local calendar date.
+/// Today's date: the pinned day of a test build when set, otherwise the local calendar date.
 pub fn today() -> AppResult<NaiveDate> {
-    match std::env::var(TODAY_VAR) {
-        Ok(value) => NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+    match test_hooks::switch_text(Switch::Today)? {
+        Some(value) => parse_date(&value).ok_or_else(|| {
+            let name = Switch::Today.name();
             AppError::invalid(
-                TODAY_VAR,
-                format!("{TODAY_VAR} must be a date like 2026-04-01, not \"{value}\""),
+                name,
+                format!("{name} must be a date like 2026-04-01, not \"{value}\""),
             )
         }),
-        Err(_) => Ok(Local::now().date_naive()),
+        None => Ok(Local::now().date_naive()),
     }
+}
+
+/// A `YYYY-MM-DD` date, spaces around it ignored.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 /// The first and last day of the quarter holding `date`, for a fiscal year that starts

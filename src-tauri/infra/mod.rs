@@ -1,4 +1,4 @@
-//! Infrastructure every feature stands on: the one connection to SQLite and its backups, this computer's own settings, the clock, the error type, input parsing and limits, the activity log, and small helpers for lookups, child rows and text. Nothing here knows a feature.
+//! Infrastructure every feature stands on: the one connection to SQLite and its backups, this computer's own settings, the clock and the test-only switches, the error type, input parsing and limits, the activity log, and small helpers for lookups, child rows and text. Nothing here knows a feature.
 
 pub mod activity;
 pub mod backups;
@@ -17,5 +17,6 @@ pub mod restore;
 pub(crate) mod rotation;
 pub mod second_folder;
 pub mod startup;
+pub mod test_hooks;
 pub mod text;
 pub mod trash;

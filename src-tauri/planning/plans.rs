@@ -1,7 +1,10 @@
 //! Development plans: a period (usually a quarter) with a title and an intent.
 //!
 //! A plan is a draft until the user makes it active; at most one plan is active at a time
-//! (a partial unique index enforces it too). Closed plans are history and cannot be edited.
+//! (a partial unique index enforces it too). The exception is the plan a user creates for
+//! the period they are in while none is active (their first, or the next after a close):
+//! there is nothing to choose between, so it starts active. Closed plans are history and
+//! cannot be edited.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -168,6 +171,9 @@ pub async fn create(pool: &SqlitePool, input: PlanInput, today: NaiveDate) -> Ap
         today,
     )
     .await?;
+    if plan.starts_on <= today && today <= plan.ends_on {
+        activate_if_none_active(&mut tx, id, today).await?;
+    }
     let created = fetch(&mut tx, id).await?;
     tx.commit().await?;
     Ok(created)

@@ -31,9 +31,11 @@ async fn the_example_plan_loads_and_is_removed_without_a_trace() {
         .join("ladder.sqlite3")
         .exists());
 
+    // Only looked at, not changed: it goes without a question.
     app.click("[data-testid=remove-example]").await;
     app.find("[data-testid=dashboard-welcome]").await;
     app.gone("[data-testid=example-banner]").await;
+    app.gone("dialog[open]").await;
     assert!(!data.path().join("ladder-example").exists());
     assert_eq!(
         std::fs::read_to_string(data.path().join("example").join("mine.txt")).unwrap(),
@@ -55,8 +57,7 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
     app.find("[data-testid=dashboard-welcome]").await;
     app.click_text("[data-testid=dashboard-welcome] button", "Create my plan")
         .await;
-    app.activate_new_plan().await;
-    app.click("[data-testid=plan-title]").await;
+    app.create_first_plan().await;
     app.add_goal(2, "Run the weekly planning meeting").await;
     app.type_into("[data-testid=milestone-input]", "Draft the agenda template")
         .await;
@@ -159,5 +160,53 @@ async fn the_dashboard_follows_the_other_screens_and_search_opens_what_it_finds(
         rows.contains(&"Ctrl+KSearch everything".to_owned()),
         "{rows:?}"
     );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn removing_an_example_the_user_changed_asks_first_and_says_what_goes() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+    app.click("[data-testid=load-example]").await;
+    app.find("[data-testid=example-banner]").await;
+
+    // Something typed into the example: a win logged on its wins screen.
+    app.click("[data-testid=nav-wins]").await;
+    app.click("[data-testid=log-win]").await;
+    app.type_into("#win-title-input", "Typed into the example")
+        .await;
+    app.click("dialog[open] [data-testid=save-win]").await;
+    app.gone("dialog[open]").await;
+
+    app.click("[data-testid=remove-example]").await;
+    app.find_text(
+        "dialog[open] h2",
+        "Remove the example and your changes to it?",
+    )
+    .await;
+    app.find_text(
+        "[data-testid=example-changes-count]",
+        "You made 1 change in the example since it was loaded. Removing it deletes it for good:",
+    )
+    .await;
+    let listed = app.texts("[data-testid=example-changes] li").await;
+    assert!(
+        listed.len() == 1 && listed[0].contains("Typed into the example"),
+        "{listed:?}"
+    );
+    app.screenshot_page("example-remove-changed").await;
+
+    // Cancel keeps it, and what was typed.
+    app.click_text("dialog[open] button", "Cancel").await;
+    app.gone("dialog[open]").await;
+    app.find("[data-testid=example-banner]").await;
+    assert!(data.path().join("ladder-example").exists());
+
+    // Asked again and confirmed, it goes.
+    app.click("[data-testid=remove-example]").await;
+    app.click("dialog[open] [data-testid=confirm]").await;
+    app.find("[data-testid=dashboard-welcome]").await;
+    app.gone("[data-testid=example-banner]").await;
+    assert!(!data.path().join("ladder-example").exists());
     app.quit().await;
 }

@@ -25,8 +25,7 @@ async fn a_feedback_request_goes_from_draft_to_a_milestone_on_the_goal() {
 
     // An active plan with one Leadership Qualities goal.
     app.click("[data-testid=new-plan]").await;
-    app.activate_new_plan().await;
-    app.click("[data-testid=plan-title]").await;
+    app.create_first_plan().await;
     app.add_goal(2, GOAL).await;
 
     // No one to ask yet: the screen says to add a person first.

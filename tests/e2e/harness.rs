@@ -43,10 +43,19 @@ impl App {
     /// Launches the app with test switches of the test's own in its environment (such as
     /// `LADDER_SLOW_SAVE_MS`, which needs a build with `--features test-hooks`).
     pub async fn launch_with(data_dir: &Path, env: &[(&str, &str)]) -> App {
+        // Without the feature the app ignores the switches below and these journeys fail
+        // in ways that do not say why (a native dialog nobody answers, the wrong day).
+        if !cfg!(feature = "test-hooks") {
+            panic!(
+                "the end-to-end tests need the app's test switches: run them with \
+                 --features test-hooks (make test-e2e does)"
+            );
+        }
         let port = free_port();
         let native_port = free_port();
         let xdg = data_dir.join("xdg");
-        // The app inherits tauri-driver's environment, not the test's.
+        // The app inherits tauri-driver's environment, not the test's. Every LADDER_ name
+        // but LADDER_DATA_DIR is a test switch (src-tauri/infra/test_hooks.rs).
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -221,11 +230,13 @@ impl App {
             .unwrap_or_else(|e| panic!("could not send keys to {css}: {e}"));
     }
 
-    /// Saves the plan form as it stands and activates the new plan.
-    pub async fn activate_new_plan(&self) {
+    /// Saves the plan form as it stands, for this quarter while no plan is active: the
+    /// new plan starts active and opens (no "Make active", no click on its title).
+    pub async fn create_first_plan(&self) {
         self.click("[data-testid=save-plan]").await;
-        self.click("[data-testid=activate]").await;
-        self.find_text("[data-testid=plan-status]", "Active").await;
+        self.find("#plan-heading").await;
+        self.find_text("[data-testid=plan-screen-status]", "Active")
+            .await;
     }
 
     /// Adds a goal to a focus area of the open plan (areas by id: 1 is Performance
@@ -276,6 +287,19 @@ impl App {
             let png = self.client.screenshot().await.expect("a screenshot");
             std::fs::write(&path, png).unwrap();
         }
+        path
+    }
+
+    /// The web view's own picture, through WebDriver. Here `import -window root` was seen
+    /// to return a frame painted seconds earlier (a screen behind, no modal dialog in it);
+    /// WebDriver's shows what is on the page now, dialogs included.
+    pub async fn screenshot_page(&self, name: &str) -> PathBuf {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        let png = self.client.screenshot().await.expect("a screenshot");
+        std::fs::write(&path, png).unwrap();
         path
     }
 }

@@ -68,10 +68,22 @@ async fn a_plan_created_in_the_app_is_there_after_a_restart() {
     .await;
     app.click("[data-testid=save-plan]").await;
 
-    app.find_text("[data-testid=plan-title]", "Become the team lead")
+    // One step: the first plan for this quarter opens, already active.
+    app.find_text("#plan-heading", "Become the team lead").await;
+    app.find_text("[data-testid=plan-screen-status]", "Active")
         .await;
-    app.click("[data-testid=activate]").await;
+    app.find("[data-testid=plan-progress]").await;
+    app.screenshot_page("first-plan-opened").await;
+    app.click("[data-testid=nav-plans]").await;
     app.find_text("[data-testid=plan-status]", "Active").await;
+    assert!(
+        app.client
+            .find_all(fantoccini::Locator::Css("[data-testid=activate]"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "no \"Make active\" left to click"
+    );
     app.screenshot("plans-after-create").await;
     app.quit().await;
 
@@ -131,9 +143,11 @@ async fn bad_input_shows_at_the_field_and_deleting_asks_first() {
     app.screenshot("plan-form-error").await;
     assert!(plans_db(data.path()).await.is_empty());
 
-    // Fixing it saves the plan.
+    // Fixing it saves the plan, which opens (it is the first); back to the list.
     app.type_into("#plan-title", "Q4 growth").await;
     app.click("[data-testid=save-plan]").await;
+    app.find_text("#plan-heading", "Q4 growth").await;
+    app.click("[data-testid=nav-plans]").await;
     app.find_text("[data-testid=plan-title]", "Q4 growth").await;
 
     // Editing keeps the dates and changes the title.

@@ -27,8 +27,7 @@ async fn a_one_on_one_agenda_is_prepared_reordered_and_exported() {
     // A goal saved for the next 1:1 in one click.
     app.click("[data-testid=nav-plans]").await;
     app.click("[data-testid=new-plan]").await;
-    app.activate_new_plan().await;
-    app.click("[data-testid=plan-title]").await;
+    app.create_first_plan().await;
     app.add_goal(2, GOAL).await;
     app.click(".panel [data-testid=add-to-next]").await;
     app.find_text(

@@ -24,9 +24,7 @@ async fn a_quarter_is_planned_tracked_and_closed_with_a_goal_carried_forward() {
 
     // A plan for this quarter, then its page.
     app.click("[data-testid=new-plan]").await;
-    app.activate_new_plan().await;
-    app.click_text("[data-testid=plan-title]", "Q4 2026 plan")
-        .await;
+    app.create_first_plan().await;
     app.find("[data-testid=plan-progress]").await;
     assert_eq!(
         app.texts("[data-testid=area-1] .gap-chip").await,

@@ -32,9 +32,7 @@ async fn a_goal_deleted_by_mistake_comes_back_with_undo_and_from_the_trash() {
     let app = App::launch(data.path()).await;
     app.click("[data-testid=nav-plans]").await;
     app.click("[data-testid=new-plan]").await;
-    app.activate_new_plan().await;
-    app.click_text("[data-testid=plan-title]", "Q4 2026 plan")
-        .await;
+    app.create_first_plan().await;
     app.add_goal(2, "Mentor two engineers").await;
     app.click_text("[data-testid=goal-title]", "Mentor two engineers")
         .await;

@@ -275,7 +275,7 @@ async fn meeting_and_learning_panels() {
     let all = dashboard::dashboard(&t.pool, today()).await.unwrap();
     assert!(all.standing.is_none());
     assert!(!all.has_plans);
-    common::plan(&t.pool, "A draft").await;
+    common::draft_plan(&t.pool, "A draft").await;
     let all = dashboard::dashboard(&t.pool, today()).await.unwrap();
     assert!(
         all.has_plans && all.standing.is_none(),

@@ -43,7 +43,7 @@ fn assert_invalid(err: AppError, field: &str) {
 }
 
 #[tokio::test]
-async fn a_new_plan_defaults_to_the_current_quarter_as_a_draft() {
+async fn a_new_plan_defaults_to_the_current_quarter_and_the_first_starts_active() {
     let t = common::db().await;
     let plan = plans::create(&t.pool, titled("  Q4 push  "), today())
         .await
@@ -51,15 +51,93 @@ async fn a_new_plan_defaults_to_the_current_quarter_as_a_draft() {
     assert_eq!(plan.title, "Q4 push", "titles are trimmed");
     assert_eq!(plan.starts_on, day("2026-10-01"));
     assert_eq!(plan.ends_on, day("2026-12-31"));
-    assert_eq!(plan.status, PlanStatus::Draft);
+    assert_eq!(
+        plan.status,
+        PlanStatus::Active,
+        "the first plan for the current period needs no \"Make active\""
+    );
     assert_eq!(plan.intent, "");
 
     let log = activity::for_entity(&t.pool, Entity::Plan, plan.id)
         .await
         .unwrap();
-    assert_eq!(log.len(), 1);
-    assert_eq!(log[0].action, "created");
-    assert_eq!(log[0].occurred_on, today());
+    let actions: Vec<_> = log.iter().map(|a| a.action.as_str()).collect();
+    assert_eq!(actions, ["created", "activated"]);
+    assert!(log.iter().all(|a| a.occurred_on == today()));
+}
+
+async fn status_of_new(pool: &SqlitePool, starts: &str, ends: &str) -> PlanStatus {
+    plans::create(pool, quarter(starts, starts, ends), today())
+        .await
+        .unwrap()
+        .status
+}
+
+#[tokio::test]
+async fn a_plan_starts_active_only_when_its_period_holds_today() {
+    // today() is 2026-11-26.
+    for (starts, ends, expected) in [
+        ("2026-07-01", "2026-09-30", PlanStatus::Draft),
+        ("2026-07-01", "2026-11-25", PlanStatus::Draft),
+        ("2026-11-27", "2027-02-28", PlanStatus::Draft),
+        ("2027-01-01", "2027-03-31", PlanStatus::Draft),
+        ("2026-11-26", "2026-11-26", PlanStatus::Active),
+        ("2026-07-01", "2026-11-26", PlanStatus::Active),
+        ("2026-11-26", "2027-02-28", PlanStatus::Active),
+    ] {
+        let t = common::db().await;
+        let status = status_of_new(&t.pool, starts, ends).await;
+        assert_eq!(status, expected, "a plan from {starts} to {ends}");
+        let activated: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM activity WHERE action = 'activated'")
+                .fetch_one(&t.pool)
+                .await
+                .unwrap();
+        assert_eq!(activated, i64::from(expected == PlanStatus::Active));
+    }
+}
+
+#[tokio::test]
+async fn a_plan_made_while_another_is_active_stays_a_draft() {
+    let t = common::db().await;
+    let first = plans::create(&t.pool, titled("First"), today())
+        .await
+        .unwrap();
+    assert_eq!(first.status, PlanStatus::Active);
+    let second = plans::create(&t.pool, titled("Second"), today())
+        .await
+        .unwrap();
+    assert_eq!(second.status, PlanStatus::Draft, "the active plan is kept");
+    assert_eq!(
+        plans::get(&t.pool, first.id).await.unwrap().status,
+        PlanStatus::Active
+    );
+
+    // A past plan the user adds later does not take the slot either, even once it is free.
+    plans::set_status(&t.pool, first.id, PlanStatus::Draft, today())
+        .await
+        .unwrap();
+    let past = status_of_new(&t.pool, "2026-04-01", "2026-06-30").await;
+    assert_eq!(past, PlanStatus::Draft);
+    // With the slot free, the next plan for today does.
+    let third = plans::create(&t.pool, titled("Third"), today())
+        .await
+        .unwrap();
+    assert_eq!(third.status, PlanStatus::Active);
+}
+
+#[tokio::test]
+async fn a_closed_plan_does_not_keep_the_next_one_from_starting_active() {
+    let t = common::db().await;
+    let old = plans::create(&t.pool, quarter("Q3", "2026-07-01", "2026-09-30"), today())
+        .await
+        .unwrap();
+    plans::set_status(&t.pool, old.id, PlanStatus::Active, today())
+        .await
+        .unwrap();
+    plans::close(&t.pool, old.id, today()).await.unwrap();
+    let next = plans::create(&t.pool, titled("Q4"), today()).await.unwrap();
+    assert_eq!(next.status, PlanStatus::Active);
 }
 
 #[tokio::test]
@@ -149,7 +227,7 @@ async fn editing_changes_what_was_sent_and_keeps_the_rest() {
         .into_iter()
         .map(|a| a.action)
         .collect();
-    assert_eq!(actions, ["created", "edited"]);
+    assert_eq!(actions, ["created", "activated", "edited"]);
 }
 
 #[tokio::test]
@@ -231,6 +309,7 @@ async fn deleting_a_plan_removes_it_and_keeps_its_history() {
         actions,
         [
             "Created plan \"Doomed\"",
+            "Made \"Doomed\" the active plan",
             "Deleted plan \"Doomed\" with 0 goals, 0 milestones and 0 check-ins"
         ]
     );

@@ -259,7 +259,7 @@ async fn closing_a_quarter_carries_chosen_goals_forward_and_deletes_nothing() {
 #[tokio::test]
 async fn carrying_into_an_existing_next_plan_reuses_it() {
     let t = common::db().await;
-    let plan = common::plan(&t.pool, "Q4").await;
+    let plan = common::draft_plan(&t.pool, "Q4").await;
     let next = plans::create(
         &t.pool,
         PlanInput {
@@ -305,7 +305,7 @@ async fn carrying_into_an_existing_next_plan_reuses_it() {
 #[tokio::test]
 async fn only_this_plans_unfinished_goals_can_be_carried() {
     let t = common::db().await;
-    let plan = common::plan(&t.pool, "Q4").await;
+    let plan = common::draft_plan(&t.pool, "Q4").await;
     let other = common::plan(&t.pool, "Other").await;
     let done = goals::create(
         &t.pool,

@@ -5,6 +5,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { ExampleRemoval } from "./bindings/ExampleRemoval";
 import type { Impact } from "./bindings/Impact";
 import type { Restored } from "./bindings/Restored";
 import type { TrashItem } from "./bindings/TrashItem";
@@ -230,8 +231,9 @@ export const api = {
   dashboard: () => call<Dashboard>("dashboard"),
   /** Generates the example plan into its own file and shows it instead of your data. */
   loadExample: () => call<void>("load_example"),
-  /** Back to your own data; the example file is deleted. */
-  removeExample: () => call<void>("remove_example"),
+  /** Back to your own data; the example file is deleted. Unless `confirmed`, an example
+   * changed since it was loaded is kept and what would be lost comes back instead. */
+  removeExample: (confirmed: boolean) => call<ExampleRemoval>("remove_example", { confirmed }),
 
   /** Rows written so far by a running import. */
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>

@@ -61,6 +61,15 @@ pub async fn plan(pool: &SqlitePool, title: &str) -> ladder_lib::planning::plans
     .expect("create a plan")
 }
 
+/// A plan for the current quarter kept a draft (a first plan for today starts active).
+pub async fn draft_plan(pool: &SqlitePool, title: &str) -> ladder_lib::planning::plans::Plan {
+    use ladder_lib::planning::plans::{self, PlanStatus};
+    let created = plan(pool, title).await;
+    plans::set_status(pool, created.id, PlanStatus::Draft, today())
+        .await
+        .expect("move the plan to draft")
+}
+
 pub fn done_goal(title: &str, area: i64) -> ladder_lib::planning::goals::GoalInput {
     ladder_lib::planning::goals::GoalInput {
         title: title.to_owned(),
