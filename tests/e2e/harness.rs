@@ -37,11 +37,23 @@ fn free_port() -> u16 {
 impl App {
     /// Launches the app with its data (and WebKit's caches) under `data_dir`.
     pub async fn launch(data_dir: &Path) -> App {
+        Self::launch_with(data_dir, &[], Stdio::null()).await
+    }
+
+    /// Launches the app as [`App::launch`] does, with `envs` set on top of (or in place
+    /// of) the test switches, and the app's log (its stderr, passed on by tauri-driver
+    /// and WebKitWebDriver) sent to `log`.
+    pub async fn launch_with(
+        data_dir: &Path,
+        envs: &[(&str, &std::ffi::OsStr)],
+        log: impl Into<Stdio>,
+    ) -> App {
         let port = free_port();
         let native_port = free_port();
         let xdg = data_dir.join("xdg");
         // The app inherits tauri-driver's environment, not the test's.
-        let driver = Command::new("tauri-driver")
+        let mut driver = Command::new("tauri-driver");
+        driver
             .args([
                 "--port",
                 &port.to_string(),
@@ -62,8 +74,12 @@ impl App {
             .env("XDG_DATA_HOME", xdg.join("data"))
             .env("XDG_CACHE_HOME", xdg.join("cache"))
             .env("XDG_CONFIG_HOME", xdg.join("config"))
+            // "Show in folder" and web addresses open nothing (a `test-hooks` switch).
+            .env("LADDER_NO_OPEN", "1")
+            .envs(envs.iter().copied())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log);
+        let driver = driver
             .spawn()
             .expect("tauri-driver should be on PATH (make test installs it)");
 
