@@ -68,6 +68,9 @@ pub fn key(rust_name: &str) -> String {
     out
 }
 
+/// Longest refusal message, in characters.
+const MESSAGE_MAX: usize = 300;
+
 fn argument<T: for<'de> Deserialize<'de>>(
     payload: Option<&serde_json::Value>,
     rust_name: &str,
@@ -86,6 +89,11 @@ fn argument<T: for<'de> Deserialize<'de>>(
     parsed.map_err(|message| {
         let message = match message.find(" at line") {
             Some(end) => message[..end].to_owned(),
+            None => message,
+        };
+        // serde quotes the value it refused: a megabyte string would come back whole.
+        let message = match message.char_indices().nth(MESSAGE_MAX) {
+            Some((cut, _)) => format!("{}…", &message[..cut]),
             None => message,
         };
         AppError::invalid(&key, format!("Unexpected input: {message}."))
@@ -185,6 +193,16 @@ mod tests {
         assert!(refusal("not_a_command", Some(&json!({"id": "x"}))).is_none());
         let error = refusal("delete_goal", None).expect("bytes are refused");
         assert_eq!(error.field(), Some("id"));
+    }
+
+    #[test]
+    fn a_huge_refused_value_is_not_echoed_back_whole() {
+        let (_, message) = field_and_message("delete_goal", json!({"id": "x".repeat(1 << 20)}));
+        assert!(
+            message.chars().count() < 400,
+            "{} characters",
+            message.len()
+        );
     }
 
     #[test]

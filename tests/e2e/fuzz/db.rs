@@ -11,7 +11,7 @@ use sqlx::{Connection, Row};
 /// table → (rows, hash of the sorted rows), for each database file that exists.
 pub type Snapshot = BTreeMap<String, (usize, u64)>;
 
-pub async fn snapshot(files: &[&Path], ids: &mut Vec<i64>) -> Snapshot {
+pub async fn snapshot(files: &[&Path], ids: &mut BTreeMap<String, Vec<i64>>) -> Snapshot {
     let mut out = Snapshot::new();
     ids.clear();
     for file in files.iter().filter(|f| f.exists()) {
@@ -55,13 +55,11 @@ pub async fn snapshot(files: &[&Path], ids: &mut Vec<i64>) -> Snapshot {
                         .iter()
                         .filter_map(|r| r.try_get::<i64, _>(0).ok())
                         .collect();
-                ids.extend(found);
+                ids.entry(table.clone()).or_default().extend(found);
             }
         }
         let _ = conn.close().await;
     }
-    ids.sort_unstable();
-    ids.dedup();
     out
 }
 
@@ -120,4 +118,66 @@ pub fn changed(before: &Snapshot, after: &Snapshot) -> Vec<String> {
             format!("{n} ({} → {} rows)", rows(before), rows(after))
         })
         .collect()
+}
+
+/// A cheap way to tell that nothing was committed since the last full snapshot: the same
+/// file (inode) and the same `PRAGMA data_version` on a connection kept open, which
+/// SQLite changes whenever another connection commits.
+pub struct Watch {
+    marks: Vec<Option<(u64, i64)>>,
+    conns: Vec<Option<sqlx::SqliteConnection>>,
+}
+
+impl Watch {
+    pub async fn new(files: &[&Path]) -> Watch {
+        let mut w = Watch {
+            marks: Vec::new(),
+            conns: Vec::new(),
+        };
+        w.reset(files).await;
+        w
+    }
+
+    /// Opens the files afresh and records where they stand.
+    pub async fn reset(&mut self, files: &[&Path]) {
+        for conn in self.conns.drain(..).flatten() {
+            let _ = conn.close().await;
+        }
+        for file in files {
+            let conn = if file.exists() {
+                try_open(file).await.ok()
+            } else {
+                None
+            };
+            self.conns.push(conn);
+        }
+        self.marks = self.read(files).await;
+    }
+
+    async fn read(&mut self, files: &[&Path]) -> Vec<Option<(u64, i64)>> {
+        use std::os::unix::fs::MetadataExt;
+        let mut out = Vec::new();
+        for (file, conn) in files.iter().zip(self.conns.iter_mut()) {
+            let inode = std::fs::metadata(file).ok().map(|m| m.ino());
+            let version = match conn {
+                Some(c) => sqlx::query_scalar::<_, i64>("PRAGMA data_version")
+                    .fetch_one(c)
+                    .await
+                    .ok(),
+                None => None,
+            };
+            out.push(inode.zip(version));
+        }
+        out
+    }
+
+    /// Whether nothing can have changed since the last reset.
+    pub async fn unchanged(&mut self, files: &[&Path]) -> bool {
+        let now = self.read(files).await;
+        now == self.marks
+            && now
+                .iter()
+                .zip(files)
+                .all(|(m, f)| m.is_some() == f.exists())
+    }
 }

@@ -32,7 +32,7 @@ pub fn broken_csv(rng: &mut Rng) -> Vec<u8> {
         12 => text(format!("{}\n", (0..10_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(","))),
         13 => text(format!("{HEADER}{good_row}").replace('\n', "\r")),
         14 => text(format!("{HEADER}{good_row}").replace(',', ";")),
-        15 => text(format!("title,title,kind\na,b,course\n")),
+        15 => text("title,title,kind\na,b,course\n".to_owned()),
         16 => text(format!("{HEADER}{}", good_row.repeat(2))),
         17 => (0..4096).map(|_| (rng.next() & 0xFF) as u8).collect(),
         18 => text(format!("{HEADER}big,course,,,1e308,lessons,,,\nneg,course,,,-5,lessons,,,\nnan,course,,,NaN,lessons,,,\n")),

@@ -31,9 +31,82 @@ impl Rng {
 /// What the database and the data folder hold right now, to draw plausible values from.
 #[derive(Default)]
 pub struct Pools {
-    pub ids: Vec<i64>,
+    /// table → its ids, in every database file.
+    pub ids: std::collections::BTreeMap<String, Vec<i64>>,
     pub backups: Vec<String>,
     pub files: Vec<String>,
+    /// The command being made, which says what a bare `id` refers to.
+    pub command: String,
+}
+
+impl Pools {
+    /// An id that exists in the table `name` (an argument or field) points at, mostly;
+    /// now and then one from any table.
+    fn id(&self, name: &str, rng: &mut Rng) -> Option<i64> {
+        let table = if rng.chance(85) {
+            self.table(name)
+        } else {
+            None
+        };
+        let pool: Vec<i64> = match table.and_then(|t| self.ids.get(t)) {
+            Some(ids) => ids.clone(),
+            None => self.ids.values().flatten().copied().collect(),
+        };
+        (!pool.is_empty()).then(|| pool[rng.below(pool.len())])
+    }
+
+    fn table(&self, name: &str) -> Option<&'static str> {
+        const BY_FIELD: &[(&str, &str)] = &[
+            ("actionId", "action_items"),
+            ("itemId", "agenda_items"),
+            ("entryId", "progress_entries"),
+            ("trashId", "trash"),
+            ("winId", "achievements"),
+            ("personId", "people"),
+            ("resourceId", "resources"),
+            ("principleId", "principles"),
+            ("principleIds", "principles"),
+            ("goalId", "goals"),
+            ("planId", "plans"),
+            ("focusAreaId", "focus_areas"),
+            ("facetIds", "facets"),
+        ];
+        // For a bare `id`, the command's noun, most specific first.
+        const BY_COMMAND: &[(&str, &str)] = &[
+            ("check_in", "check_ins"),
+            ("milestone", "milestones"),
+            ("agenda_item", "agenda_items"),
+            ("action_item", "one_on_ones"),
+            ("one_on_one", "one_on_ones"),
+            ("agenda", "one_on_ones"),
+            ("goal", "goals"),
+            ("plan", "plans"),
+            ("win", "achievements"),
+            ("resource", "resources"),
+            ("progress", "progress_entries"),
+            ("person", "people"),
+            ("request", "feedback_requests"),
+            ("feedback", "feedback_requests"),
+            ("principle", "principles"),
+        ];
+        if name == "ids" {
+            return match self.command.as_str() {
+                "reorder_agenda" => Some("agenda_items"),
+                "reorder_milestones" => Some("milestones"),
+                _ => Some("principles"),
+            };
+        }
+        if let Some((_, t)) = BY_FIELD.iter().find(|(f, _)| *f == name) {
+            return Some(t);
+        }
+        if name == "id" {
+            return BY_COMMAND
+                .iter()
+                .find(|(n, _)| self.command.contains(n))
+                .map(|(_, t)| *t);
+        }
+        None
+    }
 }
 
 /// A huge string or a deeply nested array, built in the page rather than sent over
@@ -158,13 +231,10 @@ pub fn valid(
             "Ünïcode plan",
             "a"
         ])),
-        Ts::Num if lower.ends_with("id") || lower == "limit" || lower == "offset" => {
-            if lower.ends_with("id") && !pools.ids.is_empty() {
-                json!(*rng.pick(&pools.ids))
-            } else {
-                json!(rng.below(50))
-            }
+        Ts::Num if lower.ends_with("id") || lower.ends_with("ids") => {
+            json!(pools.id(name, rng).unwrap_or(1))
         }
+        Ts::Num if lower == "limit" || lower == "offset" => json!(rng.below(50)),
         Ts::Num => json!(rng.below(120)),
         Ts::Bool => json!(rng.chance(50)),
         Ts::Null => Value::Null,
@@ -172,7 +242,7 @@ pub fn valid(
         Ts::Arr(inner) if depth < 6 => {
             let n = rng.below(4);
             let item = name.strip_suffix('s').unwrap_or(name);
-            let item = if lower.ends_with("ids") { "id" } else { item };
+            let item = if lower.ends_with("ids") { name } else { item };
             Value::Array(
                 (0..n)
                     .map(|_| valid(inner, item, types, rng, pools, depth + 1))

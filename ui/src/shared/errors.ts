@@ -30,10 +30,10 @@ const TAURI_INVALID_ARGS = /^invalid args `([^`]+)` for command `[^`]+`: ([\s\S]
 export function toAppError(raw: unknown): AppError {
   if (isAppError(raw)) return raw;
   const message = raw instanceof Error ? raw.message : typeof raw === "string" ? raw : "Something went wrong.";
-  const invalidArgs = TAURI_INVALID_ARGS.exec(message);
-  if (invalidArgs) {
-    const detail = invalidArgs[2].replace(/ at line \d+ column \d+$/, "").replace(/\.$/, "");
-    return { kind: "invalid", message: `Unexpected input: ${detail}.`, field: invalidArgs[1] };
+  const [, field, detail] = TAURI_INVALID_ARGS.exec(message) ?? [];
+  if (field !== undefined && detail !== undefined) {
+    const reason = detail.replace(/ at line \d+ column \d+$/, "").replace(/\.$/, "");
+    return { kind: "invalid", message: `Unexpected input: ${reason}.`, field };
   }
   return { kind: "internal", message, field: null };
 }
