@@ -74,7 +74,11 @@ pub fn run() {
             }
             Ok(())
         })
-        .invoke_handler(with_commands!(handler))
+        // Arguments are checked first, so a refusal is an AppError naming the argument.
+        .invoke_handler({
+            let handler: fn(tauri::ipc::Invoke) -> bool = with_commands!(handler);
+            move |invoke| commands::args::checked(invoke, &handler)
+        })
         .run(tauri::generate_context!())
         .expect("error while running Ladder");
 }

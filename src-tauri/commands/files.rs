@@ -75,12 +75,32 @@ async fn run_dialog(
         .transpose()
 }
 
+/// "Show in folder" and web addresses open nothing when the end-to-end run says so, so a
+/// test (the fuzzer above all) never starts a file manager or a browser.
+fn opening_disabled() -> bool {
+    switch(Switch::NoOpen).is_some()
+}
+
 /// Opens `dir` (created first when missing) in the system's file manager.
 pub fn show_folder<R: Runtime>(app: &AppHandle<R>, dir: &std::path::Path) -> AppResult<()> {
     use tauri_plugin_opener::OpenerExt;
     crate::infra::private::create_dir(dir)?;
+    if opening_disabled() {
+        return Ok(());
+    }
     app.opener()
         .open_path(dir.to_string_lossy(), None::<&str>)
+        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))
+}
+
+/// Opens a web address, already checked to be http(s), in the system's browser.
+pub fn open_url<R: Runtime>(app: &AppHandle<R>, url: String) -> AppResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    if opening_disabled() {
+        return Ok(());
+    }
+    app.opener()
+        .open_url(url, None::<&str>)
         .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))
 }
 

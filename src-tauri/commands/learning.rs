@@ -159,7 +159,6 @@ pub async fn open_resource_url(
     id: i64,
     certificate: bool,
 ) -> AppResult<()> {
-    use tauri_plugin_opener::OpenerExt;
     let mut conn = state.pool().acquire().await?;
     let resource = resources::fetch(&mut conn, id).await?;
     let url = if certificate {
@@ -169,7 +168,5 @@ pub async fn open_resource_url(
     };
     let url = url.ok_or_else(|| AppError::invalid("url", "This resource has no web address."))?;
     let url = crate::infra::limits::url("url", &url)?;
-    app.opener()
-        .open_url(url, None::<&str>)
-        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))
+    super::files::open_url(&app, url)
 }

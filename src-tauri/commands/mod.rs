@@ -2,6 +2,7 @@
 //! Every command is async so that none runs on the main thread and freezes the window.
 
 pub mod app;
+pub mod args;
 pub mod backups;
 pub mod demo;
 pub mod files;

@@ -23,15 +23,18 @@ pub enum Switch {
     /// Milliseconds each save of a 1:1's notes waits before it writes, so a test can type
     /// while a save is in flight (`commands::one_on_ones`).
     SlowSaveMs,
+    /// Any value: "Show in folder" and web addresses open nothing (`commands::files`).
+    NoOpen,
 }
 
 impl Switch {
-    pub const ALL: [Switch; 5] = [
+    pub const ALL: [Switch; 6] = [
         Switch::Today,
         Switch::OpenFile,
         Switch::SaveDir,
         Switch::OpenFolder,
         Switch::SlowSaveMs,
+        Switch::NoOpen,
     ];
 
     /// The environment variable that sets it.
@@ -42,6 +45,7 @@ impl Switch {
             Switch::SaveDir => "LADDER_SAVE_DIR",
             Switch::OpenFolder => "LADDER_OPEN_FOLDER",
             Switch::SlowSaveMs => "LADDER_SLOW_SAVE_MS",
+            Switch::NoOpen => "LADDER_NO_OPEN",
         }
     }
 }

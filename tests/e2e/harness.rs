@@ -37,12 +37,17 @@ fn free_port() -> u16 {
 impl App {
     /// Launches the app with its data (and WebKit's caches) under `data_dir`.
     pub async fn launch(data_dir: &Path) -> App {
-        Self::launch_with(data_dir, &[]).await
+        Self::launch_with(data_dir, &[], Stdio::null()).await
     }
 
-    /// Launches the app with test switches of the test's own in its environment (such as
-    /// `LADDER_SLOW_SAVE_MS`, which needs a build with `--features test-hooks`).
-    pub async fn launch_with(data_dir: &Path, env: &[(&str, &str)]) -> App {
+    /// Launches the app as [`App::launch`] does, with `envs` set on top of (or in place
+    /// of) the test switches, and the app's log (its stderr, passed on by tauri-driver
+    /// and WebKitWebDriver) sent to `log`.
+    pub async fn launch_with(
+        data_dir: &Path,
+        envs: &[(&str, &std::ffi::OsStr)],
+        log: impl Into<Stdio>,
+    ) -> App {
         // Without the feature the app ignores the switches below and these journeys fail
         // in ways that do not say why (a native dialog nobody answers, the wrong day).
         if !cfg!(feature = "test-hooks") {
@@ -56,7 +61,8 @@ impl App {
         let xdg = data_dir.join("xdg");
         // The app inherits tauri-driver's environment, not the test's. Every LADDER_ name
         // but LADDER_DATA_DIR is a test switch (src-tauri/infra/test_hooks.rs).
-        let driver = Command::new("tauri-driver")
+        let mut driver = Command::new("tauri-driver");
+        driver
             .args([
                 "--port",
                 &port.to_string(),
@@ -77,9 +83,12 @@ impl App {
             .env("XDG_DATA_HOME", xdg.join("data"))
             .env("XDG_CACHE_HOME", xdg.join("cache"))
             .env("XDG_CONFIG_HOME", xdg.join("config"))
-            .envs(env.iter().copied())
+            // "Show in folder" and web addresses open nothing (a `test-hooks` switch).
+            .env("LADDER_NO_OPEN", "1")
+            .envs(envs.iter().copied())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log);
+        let driver = driver
             .spawn()
             .expect("tauri-driver should be on PATH (make test installs it)");
 

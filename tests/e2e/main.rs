@@ -4,6 +4,7 @@
 mod backups;
 mod dashboard;
 mod feedback;
+mod fuzz;
 mod harness;
 mod learning;
 mod notes;

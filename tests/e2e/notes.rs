@@ -52,7 +52,12 @@ async fn schedule_with_my_manager(app: &App) {
 #[tokio::test]
 async fn notes_typed_during_a_slow_save_are_all_in_the_file() {
     let data = tempfile::tempdir().unwrap();
-    let app = App::launch_with(data.path(), &[("LADDER_SLOW_SAVE_MS", SLOW_SAVE_MS)]).await;
+    let app = App::launch_with(
+        data.path(),
+        &[("LADDER_SLOW_SAVE_MS", std::ffi::OsStr::new(SLOW_SAVE_MS))],
+        std::process::Stdio::null(),
+    )
+    .await;
     schedule_with_my_manager(&app).await;
 
     // A pause starts a save; more is typed while it is in flight, with a second pause

@@ -16,6 +16,26 @@ describe("toAppError", () => {
     });
   });
 
+  it("turns Tauri's text for a wrong-typed or missing argument into an invalid error on that argument", () => {
+    expect(
+      toAppError('invalid args `id` for command `delete_goal`: invalid type: string "x", expected i64'),
+    ).toEqual({ kind: "invalid", message: 'Unexpected input: invalid type: string "x", expected i64.', field: "id" });
+    expect(
+      toAppError("invalid args `planId` for command `plan_detail`: command plan_detail missing required key planId"),
+    ).toEqual({
+      kind: "invalid",
+      message: "Unexpected input: command plan_detail missing required key planId.",
+      field: "planId",
+    });
+    // The same text inside something else is not Tauri's refusal of an argument.
+    expect(toAppError("oops: invalid args `id` for command `x`: y").kind).toBe("internal");
+    expect(toAppError("Command made_up not found")).toEqual({
+      kind: "internal",
+      message: "Command made_up not found",
+      field: null,
+    });
+  });
+
   it("does not trust look-alikes with an unknown kind", () => {
     expect(toAppError({ kind: "weird", message: "x", field: null }).kind).toBe("internal");
     expect(toAppError(new Error("boom")).message).toBe("boom");

@@ -16,10 +16,25 @@ function isAppError(value: unknown): value is AppError {
   );
 }
 
-/** Whatever a failed call threw, as an AppError (Tauri's own refusals arrive as strings). */
+// Tauri's own text for an argument it could not read: "invalid args `planId` for command
+// `plan_detail`: invalid type: …". Rust checks every argument first and answers with an
+// AppError, so this is a second line, should an argument ever slip past that check.
+const TAURI_INVALID_ARGS = /^invalid args `([^`]+)` for command `[^`]+`: ([\s\S]*)$/;
+
+/**
+ * Whatever a failed call threw, as an AppError. Tauri's own refusals arrive as strings:
+ * an argument it could not read becomes `invalid` for that argument (named as the UI
+ * passes it, camelCase); anything else (an unknown command, a permission denied, a
+ * payload that is not JSON) becomes `internal`.
+ */
 export function toAppError(raw: unknown): AppError {
   if (isAppError(raw)) return raw;
   const message = raw instanceof Error ? raw.message : typeof raw === "string" ? raw : "Something went wrong.";
+  const [, field, detail] = TAURI_INVALID_ARGS.exec(message) ?? [];
+  if (field !== undefined && detail !== undefined) {
+    const reason = detail.replace(/ at line \d+ column \d+$/, "").replace(/\.$/, "");
+    return { kind: "invalid", message: `Unexpected input: ${reason}.`, field };
+  }
   return { kind: "internal", message, field: null };
 }
 
