@@ -550,3 +550,52 @@ async fn progress_events_are_throttled_and_reach_the_end() {
     assert!(calls.len() <= 21 + 200, "{} events", calls.len());
     assert!(calls.windows(2).all(|w| w[0].0 < w[1].0));
 }
+
+#[tokio::test]
+async fn statuses_set_by_hand_are_kept_across_the_chunks_of_a_large_import() {
+    let t = common::db().await;
+    let mut text = String::from(HEADER);
+    for i in 0..600 {
+        let status = match i {
+            10 | 300 => "completed",
+            599 => "dropped",
+            _ => "planned",
+        };
+        text.push_str(&format!("Course {i},course,P,,10,,,{status},\n"));
+    }
+    csv_import::import(
+        &t.pool,
+        text.as_bytes(),
+        OnDuplicate::Skip,
+        today(),
+        |_, _| {},
+    )
+    .await
+    .unwrap();
+    let set: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT title, status, completed_on FROM resources WHERE status <> 'planned' ORDER BY id",
+    )
+    .fetch_all(&t.pool)
+    .await
+    .unwrap();
+    let day = today().to_string();
+    assert_eq!(
+        set,
+        [
+            (
+                "Course 10".to_owned(),
+                "completed".to_owned(),
+                Some(day.clone())
+            ),
+            ("Course 300".to_owned(), "completed".to_owned(), Some(day)),
+            ("Course 599".to_owned(), "dropped".to_owned(), None),
+        ]
+    );
+    assert_eq!(common::count(&t.pool, "resources").await, 600);
+    let indexed: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM search_index WHERE kind = 'resource'")
+            .fetch_one(&t.pool)
+            .await
+            .unwrap();
+    assert_eq!(indexed, 600, "search finds every imported row");
+}
