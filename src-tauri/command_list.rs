@@ -66,7 +66,7 @@ macro_rules! with_commands {
             learning::delete_progress(entry_id: i64),
             learning::learning_history(),
             learning::preview_csv(),
-            learning::import_csv(path: String, on_duplicate: serde_json::Value),
+            learning::import_csv(token: String, on_duplicate: serde_json::Value),
             learning::open_resource_url(id: i64, certificate: bool),
             people::list_people(include_archived: bool),
             people::create_person(input: serde_json::Value),

@@ -119,5 +119,6 @@ fn open_state(dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
         problem: std::sync::RwLock::new(problem),
         db_path,
         data_dir: dir,
+        csv: Default::default(),
     })
 }

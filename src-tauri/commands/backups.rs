@@ -94,7 +94,7 @@ pub async fn clear_second_backup_folder(state: State<'_, AppState>) -> AppResult
 }
 
 /// The path of a backup the list shows; any other name is refused.
-fn listed_backup(state: &AppState, file_name: &str) -> AppResult<PathBuf> {
+pub fn listed_backup(state: &AppState, file_name: &str) -> AppResult<PathBuf> {
     let dir = state.backup_dir();
     backups::list(&dir)?
         .into_iter()

@@ -6,6 +6,7 @@ use crate::infra::backups::Reason;
 use crate::infra::clock;
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::input;
+use crate::infra::limits;
 use crate::infra::trash::Trashed;
 use crate::learning::csv_import::{self, ImportOutcome, ImportPreview, OnDuplicate};
 use crate::learning::history::{self, LearningHistory};
@@ -108,38 +109,64 @@ pub async fn learning_history(state: State<'_, AppState>) -> AppResult<LearningH
     history::history(&state.pool(), clock::today()?, month).await
 }
 
-/// Asks for a CSV file and previews it; `None` when the user cancels.
+/// A CSV file chosen and previewed: the token that imports it, and its name to show.
+/// Its path stays in Rust.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChosenCsv {
+    pub token: String,
+    pub file_name: String,
+    pub preview: ImportPreview,
+}
+
+/// Asks for a CSV file (the dialog runs in Rust) and previews it; `None` when the user
+/// cancels. The file's bytes stay in the state under the token the preview returns.
 #[tauri::command]
-#[tracing::instrument(skip(app, state), err)]
+#[tracing::instrument(skip_all, err)]
 pub async fn preview_csv(
     app: AppHandle,
     state: State<'_, AppState>,
-) -> AppResult<Option<(String, ImportPreview)>> {
-    let Some(path) = super::files::choose_open_path(&app, ("CSV", &["csv", "txt"])).await? else {
-        return Ok(None);
-    };
-    let bytes = tokio::fs::read(&path).await?;
-    let preview = csv_import::preview(&state.pool(), &bytes).await?;
-    Ok(Some((path.display().to_string(), preview)))
+) -> AppResult<Option<ChosenCsv>> {
+    match super::files::choose_open_path(&app, ("CSV", &["csv", "txt"])).await? {
+        None => Ok(None),
+        Some(path) => preview_file(&state, path).await.map(Some),
+    }
 }
 
-/// Imports the file the preview read; emits `import-progress` events as rows are written.
+/// Reads the file at `path` (chosen in Rust, never by the web view) within the import
+/// limits, previews it and holds it for the import.
+pub async fn preview_file(state: &AppState, path: std::path::PathBuf) -> AppResult<ChosenCsv> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = tokio::task::spawn_blocking(move || limits::read_import_file(&path))
+        .await
+        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))??;
+    let preview = csv_import::preview(&state.pool(), &bytes).await?;
+    let token = state.csv.hold(bytes);
+    Ok(ChosenCsv {
+        token,
+        file_name,
+        preview,
+    })
+}
+
+/// Imports the file the preview with this token read; emits `import-progress` events
+/// as rows are written.
 #[tauri::command]
-#[tracing::instrument(skip(app, state), err)]
+#[tracing::instrument(skip_all, err)]
 pub async fn import_csv(
     app: AppHandle,
     state: State<'_, AppState>,
-    path: String,
+    token: String,
     on_duplicate: serde_json::Value,
 ) -> AppResult<ImportOutcome> {
     let on_duplicate: OnDuplicate = input::parse(on_duplicate)?;
-    let bytes = tokio::fs::read(&path)
-        .await
-        .map_err(|e| AppError::invalid("file", format!("Cannot read {path}: {e}")))?;
-    state.back_up_before(Reason::BeforeImport).await?;
-    csv_import::import(
-        &state.pool(),
-        &bytes,
+    import_held(
+        &state,
+        &token,
         on_duplicate,
         clock::today()?,
         |done, total| {
@@ -147,6 +174,27 @@ pub async fn import_csv(
         },
     )
     .await
+}
+
+/// Imports the bytes held under `token`. The token is used up, unless the import failed
+/// on something other than the file (the database was busy, say): then it can be retried.
+pub async fn import_held(
+    state: &AppState,
+    token: &str,
+    on_duplicate: OnDuplicate,
+    today: chrono::NaiveDate,
+    progress: impl FnMut(usize, usize),
+) -> AppResult<ImportOutcome> {
+    let bytes = state.csv.take(token)?;
+    let imported = async {
+        state.back_up_before(Reason::BeforeImport).await?;
+        csv_import::import(&state.pool(), &bytes, on_duplicate, today, progress).await
+    }
+    .await;
+    if matches!(&imported, Err(e) if e.field() != Some("file")) {
+        state.csv.put_back(token.to_owned(), bytes);
+    }
+    imported
 }
 
 /// Opens a resource's web address (or its certificate's) in the system browser. Only

@@ -22,6 +22,7 @@ use sqlx::SqlitePool;
 
 use crate::infra::backups::{create_now, folder as backup_folder, Reason};
 use crate::infra::error::AppResult;
+use crate::infra::pending::PendingFile;
 use crate::infra::startup::StartupProblem;
 
 /// What every command can reach.
@@ -34,6 +35,8 @@ pub struct AppState {
     pub example: RwLock<Option<SqlitePool>>,
     pub db_path: PathBuf,
     pub data_dir: PathBuf,
+    /// The CSV file the last preview read, until it is imported.
+    pub csv: PendingFile,
 }
 
 impl AppState {

@@ -19,6 +19,97 @@ pub(crate) const NUMBER_MAX: f64 = 1e12;
 const YEAR_MIN: i32 = 1970;
 const YEAR_MAX: i32 = 2100;
 
+/// The largest file an import reads: checked on the file's size before a byte is read.
+pub const IMPORT_MAX_BYTES: u64 = 20 * 1024 * 1024;
+/// The most data rows an import reads; reading stops at the first row past it.
+pub const IMPORT_MAX_ROWS: usize = 50_000;
+/// How many rows from the top of a file a preview sends to the screen.
+pub const PREVIEW_FIRST_ROWS: usize = 200;
+/// How many rows with a problem a preview sends at most (the counts cover every row).
+pub const PREVIEW_PROBLEM_ROWS: usize = 500;
+
+/// The refusal of a file past the limits, naming both of them.
+pub(crate) fn import_too_large(what: &str) -> AppError {
+    AppError::invalid(
+        "file",
+        format!(
+            "{what}: Ladder imports files of up to {} MB and {} rows. Split it into smaller files and import them one after another.",
+            IMPORT_MAX_BYTES / (1024 * 1024),
+            thousands(IMPORT_MAX_ROWS as u64),
+        ),
+    )
+}
+
+/// 50000 → "50,000": the refusals quote numbers the way people write them.
+pub(crate) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Reads a file the user chose for an import, refusing before reading anything what is
+/// not a regular file (a device such as `/dev/zero`, a pipe, a folder) or is larger than
+/// `IMPORT_MAX_BYTES`. The size is checked on the path, then again on the open handle
+/// (the file may have been swapped in between), and the read itself stops one byte past
+/// the limit, so a file that grows while it is read cannot make it read more.
+pub fn read_import_file(path: &std::path::Path) -> AppResult<Vec<u8>> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
+        AppError::invalid("file", format!("Ladder cannot read this file: {e}."))
+    };
+    check_import_file(&std::fs::metadata(path).map_err(cannot)?)?;
+    let file = open_without_blocking(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    check_import_file(&meta)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(IMPORT_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > IMPORT_MAX_BYTES {
+        return Err(import_too_large(
+            "This file grew past the limit while it was read",
+        ));
+    }
+    Ok(bytes)
+}
+
+fn check_import_file(meta: &std::fs::Metadata) -> AppResult<()> {
+    if !meta.is_file() {
+        return Err(AppError::invalid(
+            "file",
+            "This is not a regular file (it is a folder, a device or a pipe): choose a CSV file.",
+        ));
+    }
+    if meta.len() > IMPORT_MAX_BYTES {
+        let tenths = meta.len() * 10 / (1024 * 1024);
+        return Err(import_too_large(&format!(
+            "This file is {}.{} MB",
+            tenths / 10,
+            tenths % 10
+        )));
+    }
+    Ok(())
+}
+
+/// Opening a pipe for reading waits for a writer; non-blocking, it returns at once and
+/// the check on the handle refuses it. Regular files ignore the flag.
+fn open_without_blocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    options.open(path)
+}
+
 /// A title, name or other single-line text: trimmed, 1–200 characters.
 pub(crate) fn title(field: &str, value: &str) -> AppResult<String> {
     let trimmed = value.trim();

@@ -12,6 +12,7 @@ pub(crate) mod labels;
 pub mod limits;
 pub mod local_settings;
 pub mod lookup;
+pub mod pending;
 pub mod private;
 pub mod restore;
 pub(crate) mod rotation;

@@ -440,28 +440,6 @@ async fn check(conn: &mut SqliteConnection, input: ResourceInput) -> AppResult<C
     })
 }
 
-/// Inserts a new resource with no log in one statement (imports write thousands); its
-/// derived columns start at their defaults, which are right for an empty log.
-pub(crate) async fn insert_new(conn: &mut SqliteConnection, c: &Checked) -> AppResult<i64> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO resources (kind, title, provider, url, focus_area_id, total_units, unit, target_on,
-             certificate_url, notes)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(c.kind)
-    .bind(&c.title)
-    .bind(&c.provider)
-    .bind(&c.url)
-    .bind(c.focus_area_id)
-    .bind(c.total_units)
-    .bind(c.unit)
-    .bind(c.target_on)
-    .bind(&c.certificate_url)
-    .bind(&c.notes)
-    .fetch_one(conn)
-    .await?)
-}
-
 /// Writes a checked resource (inserting when `id` is `None`); the caller holds the
 /// transaction and recomputes afterwards.
 async fn write(conn: &mut SqliteConnection, id: Option<i64>, c: &Checked) -> AppResult<i64> {

@@ -116,6 +116,30 @@ async fn a_course_is_logged_to_completion_and_the_sample_csv_imports() {
     assert!(summary.starts_with("5 rows in"), "{summary}");
     assert_eq!(app.texts("[data-testid=import-row]").await.len(), 5);
     app.screenshot("learning-import").await;
+
+    // A page script cannot name a file: a path in place of the token is refused, and
+    // so is the old argument, while the file the dialog previewed stays ready.
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-learning.csv");
+    for args in [
+        serde_json::json!({ "token": sample, "onDuplicate": "skip" }),
+        serde_json::json!({ "path": sample, "onDuplicate": "skip" }),
+    ] {
+        let answer = app
+            .client
+            .execute_async(
+                "const [args, done] = arguments;
+                 window.__TAURI_INTERNALS__.invoke('import_csv', args)
+                   .then(() => done('imported'), (e) => done('refused: ' + JSON.stringify(e)));",
+                vec![args.clone()],
+            )
+            .await
+            .unwrap();
+        let answer = answer.as_str().unwrap_or_default().to_owned();
+        assert!(answer.starts_with("refused"), "{args}: {answer}");
+        if args.get("token").is_some() {
+            assert!(answer.contains(r#""field":"token""#), "{answer}");
+        }
+    }
     app.click("[data-testid=run-import]").await;
     app.find_text("[data-testid=banner] span", "Imported 5 resources.")
         .await;

@@ -29,6 +29,14 @@ unsafe fn windows_titled(x: &xlib::Xlib, display: *mut xlib::Display, title: &st
     }
     let mut found = Vec::new();
     for &window in std::slice::from_raw_parts(children, count as usize) {
+        // A window of an app that is still going away (the journey before this one) is
+        // unmapped first: only what is on screen counts.
+        let mut attributes: xlib::XWindowAttributes = std::mem::zeroed();
+        if (x.XGetWindowAttributes)(display, window, &mut attributes) == 0
+            || attributes.map_state != xlib::IsViewable
+        {
+            continue;
+        }
         let mut name: *mut c_char = ptr::null_mut();
         if (x.XFetchName)(display, window, &mut name) != 0 && !name.is_null() {
             if CStr::from_ptr(name).to_str() == Ok(title) {
@@ -60,8 +68,13 @@ pub fn count_titled(title: &str) -> usize {
     with_display(|x, display| unsafe { windows_titled(x, display, title).len() })
 }
 
-/// Asks the one window titled `title` to close, as a window manager would.
+/// Asks the one window titled `title` to close, as a window manager would. The app of
+/// the journey before may take a moment to go: it waits up to 10 s for there to be one.
 pub fn request_close(title: &str) {
+    let started = std::time::Instant::now();
+    while count_titled(title) > 1 && started.elapsed().as_secs() < 10 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     with_display(|x, display| unsafe {
         let windows = windows_titled(x, display, title);
         assert_eq!(windows.len(), 1, "exactly one window titled {title:?}");

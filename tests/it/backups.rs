@@ -140,13 +140,14 @@ async fn a_missing_backup_folder_lists_nothing() {
 }
 
 /// The app's state over a test database, as the commands see it.
-fn app_state(t: &common::TestDb) -> ladder_lib::commands::AppState {
+pub(crate) fn app_state(t: &common::TestDb) -> ladder_lib::commands::AppState {
     ladder_lib::commands::AppState {
         user: std::sync::RwLock::new(t.pool.clone()),
         example: std::sync::RwLock::new(None),
         problem: std::sync::RwLock::new(None),
         db_path: t.path.clone(),
         data_dir: t.path.parent().unwrap().to_path_buf(),
+        csv: Default::default(),
     }
 }
 

@@ -7,6 +7,7 @@ mod checkins;
 mod commands;
 mod common;
 mod csv;
+mod csv_files;
 mod dashboard;
 mod db;
 mod errors;

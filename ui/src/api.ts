@@ -41,7 +41,7 @@ import type { Story } from "./bindings/Story";
 import type { StoryCard } from "./bindings/StoryCard";
 import type { EntryInput } from "./bindings/EntryInput";
 import type { ImportOutcome } from "./bindings/ImportOutcome";
-import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ChosenCsv } from "./bindings/ChosenCsv";
 import type { LearningHistory } from "./bindings/LearningHistory";
 import type { LearningStatus } from "./bindings/LearningStatus";
 import type { OnDuplicate } from "./bindings/OnDuplicate";
@@ -167,8 +167,9 @@ export const api = {
   deleteProgress: (entryId: number) => call<Resource>("delete_progress", { entryId }),
   learningHistory: () => call<LearningHistory>("learning_history"),
   /** Asks for a file and previews it; null when the dialog is cancelled. */
-  previewCsv: () => call<[string, ImportPreview] | null>("preview_csv"),
-  importCsv: (path: string, onDuplicate: OnDuplicate) => call<ImportOutcome>("import_csv", { path, onDuplicate }),
+  /** Asks for a file (in Rust) and previews it; the token imports that file, which stays in Rust. */
+  previewCsv: () => call<ChosenCsv | null>("preview_csv"),
+  importCsv: (token: string, onDuplicate: OnDuplicate) => call<ImportOutcome>("import_csv", { token, onDuplicate }),
   openResourceUrl: (id: number, certificate = false) => call<void>("open_resource_url", { id, certificate }),
   listPeople: (includeArchived = false) => call<Person[]>("list_people", { includeArchived }),
   createPerson: (input: PersonInput) => call<Person>("create_person", { input }),

@@ -11,4 +11,12 @@ export type ImportRow = {
 /**
  * The row number a spreadsheet shows (the header is row 1).
  */
-row: number, title: string, kind: ResourceKind | null, provider: string, url: string | null, totalUnits: number | null, unit: Unit | null, focusAreaId: number | null, status: LearningStatus | null, targetOn: string | null, problems: Array<RowProblem>, duplicateOf: number | null, };
+row: number, title: string, kind: ResourceKind | null, provider: string, url: string | null, totalUnits: number | null, unit: Unit | null, focusAreaId: number | null, status: LearningStatus | null, targetOn: string | null, problems: Array<RowProblem>, 
+/**
+ * The resource already in the library with the same title and provider.
+ */
+duplicateOf: number | null, 
+/**
+ * The earlier row of the same file with the same title and provider.
+ */
+duplicateOfRow: number | null, };

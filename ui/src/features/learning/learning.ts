@@ -1,5 +1,8 @@
 // The learning library's lists and phrasing, kept pure for tests.
+import type { ImportPreview } from "../../bindings/ImportPreview";
+import type { ImportRow } from "../../bindings/ImportRow";
 import type { LearningStatus } from "../../bindings/LearningStatus";
+import type { OnDuplicate } from "../../bindings/OnDuplicate";
 import type { Resource } from "../../bindings/Resource";
 import type { ResourceKind } from "../../bindings/ResourceKind";
 import type { Unit } from "../../bindings/Unit";
@@ -26,4 +29,25 @@ export function minutesText(minutes: number): string {
   const m = minutes % 60;
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** Why an import row is a duplicate, or "" when it is not. */
+export function duplicateNote(r: Pick<ImportRow, "duplicateOf" | "duplicateOfRow">): string {
+  if (r.duplicateOf !== null) return "already in library";
+  if (r.duplicateOfRow !== null) return `same as row ${r.duplicateOfRow}`;
+  return "";
+}
+
+/** How many rows an import writes: duplicates are left out when skipped, folded in when merged. */
+export function rowsToImport(p: Pick<ImportPreview, "totalRows" | "duplicates">, onDuplicate: OnDuplicate): number {
+  return p.totalRows - (onDuplicate === "skip" ? p.duplicates : 0);
+}
+
+/** What the preview left out of its table: the clean rows past the first ones, and problem rows past the cap. */
+export function leftOut(p: Pick<ImportPreview, "totalRows" | "withProblems"> & { rows: Pick<ImportRow, "problems">[] }): {
+  rows: number;
+  problems: number;
+} {
+  const problemsShown = p.rows.filter((r) => r.problems.length > 0).length;
+  return { rows: p.totalRows - p.rows.length, problems: p.withProblems - problemsShown };
 }
