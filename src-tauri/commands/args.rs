@@ -68,9 +68,6 @@ pub fn key(rust_name: &str) -> String {
     out
 }
 
-/// Longest refusal message, in characters.
-const MESSAGE_MAX: usize = 300;
-
 fn argument<T: for<'de> Deserialize<'de>>(
     payload: Option<&serde_json::Value>,
     rust_name: &str,
@@ -86,18 +83,7 @@ fn argument<T: for<'de> Deserialize<'de>>(
         Some(value) => T::deserialize(value).map(drop).map_err(|e| e.to_string()),
         None => T::deserialize(Missing).map(drop).map_err(|e| e.0),
     };
-    parsed.map_err(|message| {
-        let message = match message.find(" at line") {
-            Some(end) => message[..end].to_owned(),
-            None => message,
-        };
-        // serde quotes the value it refused: a megabyte string would come back whole.
-        let message = match message.char_indices().nth(MESSAGE_MAX) {
-            Some((cut, _)) => format!("{}…", &message[..cut]),
-            None => message,
-        };
-        AppError::invalid(&key, format!("Unexpected input: {message}."))
-    })
+    parsed.map_err(|message| AppError::invalid(&key, crate::infra::input::unexpected(message)))
 }
 
 /// An argument the call left out: `None` for an `Option`, refused for anything else.

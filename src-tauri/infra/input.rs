@@ -22,12 +22,26 @@ pub fn parse<T: DeserializeOwned>(value: serde_json::Value) -> AppResult<T> {
             _ if path == "." => "input".to_owned(),
             _ => path,
         };
-        let message = match inner.find(" at line") {
-            Some(end) => inner[..end].to_owned(),
-            None => inner,
-        };
-        AppError::invalid(&field, format!("Unexpected input: {message}."))
+        AppError::invalid(&field, unexpected(inner))
     })
+}
+
+/// Longest part of serde's own words a refusal repeats, in characters.
+const SERDE_MESSAGE_MAX: usize = 300;
+
+/// "Unexpected input: …." from serde's message, without its position (the UI sends no
+/// lines) and cut short: serde quotes the value it refused, and a megabyte string would
+/// come back whole.
+pub fn unexpected(serde_message: String) -> String {
+    let message = match serde_message.find(" at line") {
+        Some(end) => serde_message[..end].to_owned(),
+        None => serde_message,
+    };
+    let message = match message.char_indices().nth(SERDE_MESSAGE_MAX) {
+        Some((cut, _)) => format!("{}…", &message[..cut]),
+        None => message,
+    };
+    format!("Unexpected input: {message}.")
 }
 
 /// A date typed as `YYYY-MM-DD`, within the years the app accepts.
@@ -66,6 +80,19 @@ mod tests {
         assert_eq!(err.field(), Some("title"));
         let err = parse::<Sample>(json!("just text")).unwrap_err();
         assert_eq!(err.field(), Some("input"));
+    }
+
+    #[test]
+    fn a_huge_refused_value_inside_an_input_is_not_echoed_back_whole() {
+        let huge = "x".repeat(1_000_000);
+        let err = parse::<Sample>(json!({"title": "x", "month": huge})).unwrap_err();
+        assert_eq!(err.field(), Some("month"));
+        let message = err.to_string();
+        assert!(message.len() < 400, "{} characters", message.len());
+        assert!(
+            message.starts_with("Unexpected input: invalid type: string"),
+            "{message}"
+        );
     }
 
     #[test]
