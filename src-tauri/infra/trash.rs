@@ -493,7 +493,7 @@ pub async fn restore(conn: &mut SqliteConnection, trash_id: i64) -> AppResult<(T
     }
     moved.fix_late_owners(conn, &schema, &placed).await?;
     check_owners(conn, &schema, &placed).await?;
-    relink(conn, trash_id, &moved).await?;
+    relink(conn, &schema, trash_id, &moved).await?;
     sqlx::query("DELETE FROM trash WHERE id = ?")
         .bind(trash_id)
         .execute(&mut *conn)
@@ -621,14 +621,18 @@ async fn insert_row(
 
 /// Links rows that lost their reference to a trashed one back to it, when they are
 /// still there and still unlinked.
-async fn relink(conn: &mut SqliteConnection, trash_id: i64, moved: &Moved) -> AppResult<()> {
+async fn relink(
+    conn: &mut SqliteConnection,
+    schema: &Schema,
+    trash_id: i64,
+    moved: &Moved,
+) -> AppResult<()> {
     let links: Vec<(String, i64, String, i64)> = sqlx::query_as(
         "SELECT table_name, row_id, column_name, value FROM trash_links WHERE trash_id = ?",
     )
     .bind(trash_id)
     .fetch_all(&mut *conn)
     .await?;
-    let schema = Schema::read(conn).await?;
     for (table, row_id, column, value) in links {
         let Some(key) = schema.keys_of(&table).find(|k| k.column_name == column) else {
             continue;

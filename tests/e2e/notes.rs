@@ -49,6 +49,19 @@ async fn schedule_with_my_manager(app: &App) {
     app.find("#meeting-notes").await;
 }
 
+/// Opens the meeting again from the 1:1s list; its box shows exactly what was saved.
+async fn reopen_showing(app: &App, want: &str) {
+    app.click("[data-testid=nav-one-on-ones]").await;
+    app.click("[data-testid=meeting-row]").await;
+    let shown = app
+        .find("#meeting-notes")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(shown.as_deref(), Some(want));
+}
+
 #[tokio::test]
 async fn notes_typed_during_a_slow_save_are_all_in_the_file() {
     let data = tempfile::tempdir().unwrap();
@@ -82,15 +95,7 @@ async fn notes_typed_during_a_slow_save_are_all_in_the_file() {
     );
 
     // Back to the meeting: what was saved is shown; more typed and the screen left at once.
-    app.click("[data-testid=nav-one-on-ones]").await;
-    app.click("[data-testid=meeting-row]").await;
-    let shown = app
-        .find("#meeting-notes")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(shown.as_deref(), Some(want.as_str()));
+    reopen_showing(&app, &want).await;
     app.press("#meeting-notes", " Book the room.").await;
     app.click("[data-testid=nav-dashboard]").await;
     want.push_str(" Book the room.");
@@ -101,15 +106,7 @@ async fn notes_typed_during_a_slow_save_are_all_in_the_file() {
     );
 
     // More typed right before the window is closed is in the file when the app has gone.
-    app.click("[data-testid=nav-one-on-ones]").await;
-    app.click("[data-testid=meeting-row]").await;
-    let shown = app
-        .find("#meeting-notes")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(shown.as_deref(), Some(want.as_str()));
+    reopen_showing(&app, &want).await;
     app.press(
         "#meeting-notes",
         &format!("{ENTER}Next: ask about the budget."),
