@@ -374,15 +374,19 @@ pub async fn put(
 ) -> AppResult<Trashed> {
     let found = gather(conn, kind, id).await?;
     let contents = join_words(&found.impact(kind, id)?.goes);
-    let trash_id: i64 = sqlx::query_scalar(
-        "INSERT INTO trash (kind, record_id, title, contents) VALUES (?, ?, ?, ?) RETURNING id",
-    )
-    .bind(kind)
-    .bind(id)
-    .bind(title)
-    .bind(&contents)
-    .fetch_one(&mut *conn)
-    .await?;
+    let sql = format!(
+        "INSERT INTO trash (kind, record_id, record_uid, title, contents)
+         VALUES (?, ?, (SELECT uid FROM \"{}\" WHERE rowid = ?), ?, ?) RETURNING id",
+        kind.table()
+    );
+    let trash_id: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
+        .bind(kind)
+        .bind(id)
+        .bind(id)
+        .bind(title)
+        .bind(&contents)
+        .fetch_one(&mut *conn)
+        .await?;
     for (position, row) in found.rows.iter().enumerate() {
         sqlx::query(
             "INSERT INTO trash_rows (trash_id, position, table_name, row_id, data)
@@ -425,7 +429,7 @@ pub async fn put(
 pub async fn list(conn: &mut SqliteConnection) -> AppResult<Vec<TrashItem>> {
     Ok(sqlx::query_as::<_, TrashItem>(
         "SELECT id, kind, record_id, title, contents, deleted_at FROM trash
-         ORDER BY deleted_at DESC, id DESC",
+         WHERE discarded_at IS NULL ORDER BY deleted_at DESC, id DESC",
     )
     .fetch_all(&mut *conn)
     .await?)
@@ -433,7 +437,8 @@ pub async fn list(conn: &mut SqliteConnection) -> AppResult<Vec<TrashItem>> {
 
 pub async fn fetch(conn: &mut SqliteConnection, trash_id: i64) -> AppResult<TrashItem> {
     sqlx::query_as::<_, TrashItem>(
-        "SELECT id, kind, record_id, title, contents, deleted_at FROM trash WHERE id = ?",
+        "SELECT id, kind, record_id, title, contents, deleted_at FROM trash
+         WHERE id = ? AND discarded_at IS NULL",
     )
     .bind(trash_id)
     .fetch_optional(&mut *conn)
@@ -444,21 +449,41 @@ pub async fn fetch(conn: &mut SqliteConnection, trash_id: i64) -> AppResult<Tras
     })
 }
 
-/// Empties the trash for good; returns how many items went.
+/// Empties the trash for good; returns how many items went. What was deleted stays as a
+/// tombstone (kind, uid, when; no title, no rows), so importing an older export or
+/// merging another computer's record does not bring it back.
 pub async fn empty(conn: &mut SqliteConnection) -> AppResult<u64> {
-    Ok(sqlx::query("DELETE FROM trash")
-        .execute(&mut *conn)
-        .await?
-        .rows_affected())
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM trash WHERE discarded_at IS NULL")
+        .fetch_all(&mut *conn)
+        .await?;
+    for id in &ids {
+        throw_away(conn, *id).await?;
+    }
+    Ok(ids.len() as u64)
 }
 
-/// Deletes one item from the trash for good.
+/// Deletes one item from the trash for good, leaving its tombstone.
 pub async fn discard(conn: &mut SqliteConnection, trash_id: i64) -> AppResult<()> {
     fetch(conn, trash_id).await?;
-    sqlx::query("DELETE FROM trash WHERE id = ?")
+    throw_away(conn, trash_id).await
+}
+
+async fn throw_away(conn: &mut SqliteConnection, trash_id: i64) -> AppResult<()> {
+    sqlx::query("DELETE FROM trash_rows WHERE trash_id = ?")
         .bind(trash_id)
         .execute(&mut *conn)
         .await?;
+    sqlx::query("DELETE FROM trash_links WHERE trash_id = ?")
+        .bind(trash_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "UPDATE trash SET title = '', contents = '',
+                discarded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+    )
+    .bind(trash_id)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -499,6 +524,16 @@ pub async fn restore(conn: &mut SqliteConnection, trash_id: i64) -> AppResult<(T
         .execute(&mut *conn)
         .await?;
     let record_id = moved.id(item.kind.table(), item.record_id);
+    // Restoring is a change made now: an export that still holds the tombstone must
+    // not delete the record again on import.
+    let sql = format!(
+        "UPDATE \"{}\" SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = ?",
+        item.kind.table()
+    );
+    sqlx::query(AssertSqlSafe(sql))
+        .bind(record_id)
+        .execute(&mut *conn)
+        .await?;
     Ok((item, record_id))
 }
 
@@ -744,7 +779,8 @@ async fn owner_gone(conn: &mut SqliteConnection, table: &str, id: i64) -> AppRes
     let in_trash: Option<String> = match TrashKind::from_table(table) {
         Some(kind) => {
             sqlx::query_scalar(
-                "SELECT title FROM trash WHERE kind = ? AND record_id = ? ORDER BY id DESC",
+                "SELECT title FROM trash WHERE kind = ? AND record_id = ? AND discarded_at IS NULL
+                 ORDER BY id DESC",
             )
             .bind(kind)
             .bind(id)
