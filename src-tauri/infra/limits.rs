@@ -23,6 +23,9 @@ const YEAR_MAX: i32 = 2100;
 pub const IMPORT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 /// The most data rows an import reads; reading stops at the first row past it.
 pub const IMPORT_MAX_ROWS: usize = 50_000;
+/// The largest export file an import reads (a whole record of many years is a few tens
+/// of MB; this leaves room and still bounds what is held in memory).
+pub const EXPORT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// How many rows from the top of a file a preview sends to the screen.
 pub const PREVIEW_FIRST_ROWS: usize = 200;
 /// How many rows with a problem a preview sends at most (the counts cover every row).
@@ -59,36 +62,57 @@ pub(crate) fn thousands(n: u64) -> String {
 /// (the file may have been swapped in between), and the read itself stops one byte past
 /// the limit, so a file that grows while it is read cannot make it read more.
 pub fn read_import_file(path: &std::path::Path) -> AppResult<Vec<u8>> {
+    read_limited(path, IMPORT_MAX_BYTES, import_too_large)
+}
+
+/// Reads an export file for an import, like `read_import_file` with `EXPORT_MAX_BYTES`.
+pub fn read_export_file(path: &std::path::Path) -> AppResult<Vec<u8>> {
+    read_limited(path, EXPORT_MAX_BYTES, |what| {
+        AppError::invalid(
+            "file",
+            format!(
+                "{what}: Ladder imports export files of up to {} MB, and no export of Ladder's is that large. Is this the right file?",
+                EXPORT_MAX_BYTES / (1024 * 1024)
+            ),
+        )
+    })
+}
+
+fn read_limited(
+    path: &std::path::Path,
+    max: u64,
+    too_large: impl Fn(&str) -> AppError,
+) -> AppResult<Vec<u8>> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
         AppError::invalid("file", format!("Ladder cannot read this file: {e}."))
     };
-    check_import_file(&std::fs::metadata(path).map_err(cannot)?)?;
+    check_import_file(&std::fs::metadata(path).map_err(cannot)?, max, &too_large)?;
     let file = open_without_blocking(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
-    check_import_file(&meta)?;
+    check_import_file(&meta, max, &too_large)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(IMPORT_MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > IMPORT_MAX_BYTES {
-        return Err(import_too_large(
-            "This file grew past the limit while it was read",
-        ));
+    file.take(max + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large("This file grew past the limit while it was read"));
     }
     Ok(bytes)
 }
 
-fn check_import_file(meta: &std::fs::Metadata) -> AppResult<()> {
+fn check_import_file(
+    meta: &std::fs::Metadata,
+    max: u64,
+    too_large: impl Fn(&str) -> AppError,
+) -> AppResult<()> {
     if !meta.is_file() {
         return Err(AppError::invalid(
             "file",
-            "This is not a regular file (it is a folder, a device or a pipe): choose a CSV file.",
+            "This is not a regular file (it is a folder, a device or a pipe): choose a file.",
         ));
     }
-    if meta.len() > IMPORT_MAX_BYTES {
+    if meta.len() > max {
         let tenths = meta.len() * 10 / (1024 * 1024);
-        return Err(import_too_large(&format!(
+        return Err(too_large(&format!(
             "This file is {}.{} MB",
             tenths / 10,
             tenths % 10
