@@ -338,6 +338,8 @@ BEGIN UPDATE action_items SET uid = substr(printf('%012x', CAST(unixepoch(NEW.cr
 CREATE TRIGGER trash_uid AFTER INSERT ON trash WHEN NEW.uid IS NULL
 BEGIN UPDATE trash SET uid = substr(printf('%012x', CAST(unixepoch(NEW.created_at, 'subsec') * 1000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST(unixepoch(NEW.created_at, 'subsec') * 1000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2, 3) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || substr(lower(hex(randomblob(2))), 2, 3) || '-' || lower(hex(randomblob(6))) WHERE rowid = NEW.rowid; END;
 
+-- Only when the row pointed at is there: an update that changes nothing would still move
+-- updated_at (the touch trigger), and an import gives the row the time it had.
 CREATE TRIGGER activity_entity_uid AFTER INSERT ON activity WHEN NEW.entity_uid IS NULL
 BEGIN UPDATE activity SET entity_uid = CASE NEW.entity
         WHEN 'plan' THEN (SELECT uid FROM plans WHERE id = NEW.entity_id)
@@ -349,7 +351,18 @@ BEGIN UPDATE activity SET entity_uid = CASE NEW.entity
         WHEN 'feedback' THEN CASE NEW.action WHEN 'received_unasked' THEN (SELECT uid FROM feedback_received WHERE id = NEW.entity_id)
                                   ELSE (SELECT uid FROM feedback_requests WHERE id = NEW.entity_id) END
         WHEN 'one_on_one' THEN (SELECT uid FROM one_on_ones WHERE id = NEW.entity_id)
-    END WHERE id = NEW.id; END;
+    END
+    WHERE id = NEW.id AND CASE NEW.entity
+        WHEN 'plan' THEN (SELECT uid FROM plans WHERE id = NEW.entity_id)
+        WHEN 'goal' THEN (SELECT uid FROM goals WHERE id = NEW.entity_id)
+        WHEN 'milestone' THEN (SELECT uid FROM milestones WHERE id = NEW.entity_id)
+        WHEN 'check_in' THEN (SELECT uid FROM check_ins WHERE id = NEW.entity_id)
+        WHEN 'achievement' THEN (SELECT uid FROM achievements WHERE id = NEW.entity_id)
+        WHEN 'resource' THEN (SELECT uid FROM resources WHERE id = NEW.entity_id)
+        WHEN 'feedback' THEN CASE NEW.action WHEN 'received_unasked' THEN (SELECT uid FROM feedback_received WHERE id = NEW.entity_id)
+                                  ELSE (SELECT uid FROM feedback_requests WHERE id = NEW.entity_id) END
+        WHEN 'one_on_one' THEN (SELECT uid FROM one_on_ones WHERE id = NEW.entity_id)
+    END IS NOT NULL; END;
 CREATE TRIGGER agenda_items_source_uid AFTER INSERT ON agenda_items WHEN NEW.source_uid IS NULL AND NEW.source_kind IS NOT NULL
 BEGIN UPDATE agenda_items SET source_uid = CASE NEW.source_kind
         WHEN 'goal' THEN (SELECT uid FROM goals WHERE id = NEW.source_id)
@@ -360,7 +373,17 @@ BEGIN UPDATE agenda_items SET source_uid = CASE NEW.source_kind
         WHEN 'feedback_request' THEN (SELECT uid FROM feedback_requests WHERE id = NEW.source_id)
         WHEN 'feedback_received' THEN (SELECT uid FROM feedback_received WHERE id = NEW.source_id)
         WHEN 'action_item' THEN (SELECT uid FROM action_items WHERE id = NEW.source_id)
-    END WHERE id = NEW.id; END;
+    END
+    WHERE id = NEW.id AND CASE NEW.source_kind
+        WHEN 'goal' THEN (SELECT uid FROM goals WHERE id = NEW.source_id)
+        WHEN 'milestone' THEN (SELECT uid FROM milestones WHERE id = NEW.source_id)
+        WHEN 'check_in' THEN (SELECT uid FROM check_ins WHERE id = NEW.source_id)
+        WHEN 'achievement' THEN (SELECT uid FROM achievements WHERE id = NEW.source_id)
+        WHEN 'resource' THEN (SELECT uid FROM resources WHERE id = NEW.source_id)
+        WHEN 'feedback_request' THEN (SELECT uid FROM feedback_requests WHERE id = NEW.source_id)
+        WHEN 'feedback_received' THEN (SELECT uid FROM feedback_received WHERE id = NEW.source_id)
+        WHEN 'action_item' THEN (SELECT uid FROM action_items WHERE id = NEW.source_id)
+    END IS NOT NULL; END;
 CREATE TRIGGER topics_source_uid AFTER INSERT ON topics WHEN NEW.source_uid IS NULL
 BEGIN UPDATE topics SET source_uid = CASE NEW.source_kind
         WHEN 'goal' THEN (SELECT uid FROM goals WHERE id = NEW.source_id)
@@ -371,4 +394,14 @@ BEGIN UPDATE topics SET source_uid = CASE NEW.source_kind
         WHEN 'feedback_request' THEN (SELECT uid FROM feedback_requests WHERE id = NEW.source_id)
         WHEN 'feedback_received' THEN (SELECT uid FROM feedback_received WHERE id = NEW.source_id)
         WHEN 'action_item' THEN (SELECT uid FROM action_items WHERE id = NEW.source_id)
-    END WHERE id = NEW.id; END;
+    END
+    WHERE id = NEW.id AND CASE NEW.source_kind
+        WHEN 'goal' THEN (SELECT uid FROM goals WHERE id = NEW.source_id)
+        WHEN 'milestone' THEN (SELECT uid FROM milestones WHERE id = NEW.source_id)
+        WHEN 'check_in' THEN (SELECT uid FROM check_ins WHERE id = NEW.source_id)
+        WHEN 'achievement' THEN (SELECT uid FROM achievements WHERE id = NEW.source_id)
+        WHEN 'resource' THEN (SELECT uid FROM resources WHERE id = NEW.source_id)
+        WHEN 'feedback_request' THEN (SELECT uid FROM feedback_requests WHERE id = NEW.source_id)
+        WHEN 'feedback_received' THEN (SELECT uid FROM feedback_received WHERE id = NEW.source_id)
+        WHEN 'action_item' THEN (SELECT uid FROM action_items WHERE id = NEW.source_id)
+    END IS NOT NULL; END;

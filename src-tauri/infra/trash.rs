@@ -776,19 +776,18 @@ pub async fn set_root_value(
 
 async fn owner_gone(conn: &mut SqliteConnection, table: &str, id: i64) -> AppResult<AppError> {
     let noun = TrashKind::from_table(table).map_or("record", TrashKind::noun);
-    let in_trash: Option<String> = match TrashKind::from_table(table) {
-        Some(kind) => {
-            sqlx::query_scalar(
+    let in_trash: Option<String> =
+        match TrashKind::from_table(table) {
+            Some(kind) => sqlx::query_scalar(
                 "SELECT title FROM trash WHERE kind = ? AND record_id = ? AND discarded_at IS NULL
                  ORDER BY id DESC",
             )
             .bind(kind)
             .bind(id)
             .fetch_optional(&mut *conn)
-            .await?
-        }
-        None => None,
-    };
+            .await?,
+            None => None,
+        };
     Ok(AppError::conflict(
         None,
         match in_trash {

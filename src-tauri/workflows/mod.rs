@@ -1,4 +1,5 @@
 //! Operations that write across features in one transaction.
 
+pub mod exchange;
 pub mod takeaway;
 pub mod trash;

@@ -12,6 +12,7 @@ mod dashboard;
 mod db;
 mod errors;
 mod example;
+mod exchange;
 mod feedback;
 mod framework;
 mod generator;
