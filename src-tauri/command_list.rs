@@ -126,6 +126,9 @@ macro_rules! with_commands {
             workflows::restore_from_trash(trash_id: i64),
             workflows::discard_from_trash(trash_id: i64),
             workflows::empty_trash(),
+            workflows::export_everything(),
+            workflows::preview_everything_import(),
+            workflows::import_everything(token: String),
             demo::load_example(),
             demo::remove_example(confirmed: bool),
         }

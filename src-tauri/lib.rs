@@ -120,5 +120,6 @@ fn open_state(dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
         db_path,
         data_dir: dir,
         csv: Default::default(),
+        exchange: Default::default(),
     })
 }

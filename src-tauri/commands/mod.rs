@@ -37,6 +37,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The CSV file the last preview read, until it is imported.
     pub csv: PendingFile,
+    /// The export file the last import preview read, until it is imported.
+    pub exchange: PendingFile,
 }
 
 impl AppState {

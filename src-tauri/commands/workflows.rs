@@ -3,9 +3,11 @@
 use super::AppState;
 use crate::infra::backups::Reason;
 use crate::infra::clock;
-use crate::infra::error::AppResult;
+use crate::infra::error::{AppError, AppResult};
 use crate::infra::input;
+use crate::infra::limits;
 use crate::infra::trash::{self, Impact, TrashItem, TrashKind};
+use crate::workflows::exchange::{self, ImportReport};
 use crate::workflows::takeaway::{self, ActionTarget};
 use crate::workflows::{self, trash::Restored};
 use tauri::State;
@@ -66,4 +68,113 @@ pub async fn empty_trash(state: State<'_, AppState>) -> AppResult<u64> {
     state.back_up_before(Reason::BeforeEmptyingTrash).await?;
     let mut conn = state.pool().acquire().await?;
     trash::empty(&mut conn).await
+}
+
+/// What "Export everything" wrote.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ExportSaved {
+    pub path: String,
+    #[ts(type = "number")]
+    pub records: u64,
+    #[ts(type = "number")]
+    pub tombstones: u64,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// Writes the whole record as a JSON export where the user chooses; `None` when they
+/// cancel. Emits `exchange-progress` (done, total) as tables are written.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn export_everything(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> AppResult<Option<ExportSaved>> {
+    use tauri::Emitter;
+    let name = format!("ladder-export-{}.json", clock::today()?);
+    let filter = ("Ladder export", &["json"][..]);
+    let Some(path) = super::files::choose_save_path(&app, &name, filter).await? else {
+        return Ok(None);
+    };
+    let now = chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string();
+    let exported = exchange::export(&state.pool(), env!("CARGO_PKG_VERSION"), &now, |d, t| {
+        let _ = app.emit("exchange-progress", (d, t));
+    })
+    .await?;
+    super::files::write_atomically(&path, &exported.text).await?;
+    Ok(Some(ExportSaved {
+        path: path.to_string_lossy().into_owned(),
+        records: exported.records,
+        tombstones: exported.tombstones,
+        bytes: exported.text.len() as u64,
+    }))
+}
+
+/// An export file chosen and previewed: the token that imports it, its name, and what
+/// the import would do. Its path stays in Rust.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChosenExport {
+    pub token: String,
+    pub file_name: String,
+    pub report: ImportReport,
+}
+
+/// Asks for an export file (the dialog runs in Rust), reads it within the limits and
+/// reports what importing it would do; nothing is written. `None` when the user cancels.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn preview_everything_import(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> AppResult<Option<ChosenExport>> {
+    let filter = ("Ladder export", &["json"][..]);
+    let Some(path) = super::files::choose_open_path(&app, filter).await? else {
+        return Ok(None);
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = tokio::task::spawn_blocking(move || limits::read_export_file(&path))
+        .await
+        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))??;
+    let report = exchange::preview(&state.pool(), &bytes, clock::today()?).await?;
+    let token = state.exchange.hold(bytes);
+    Ok(Some(ChosenExport {
+        token,
+        file_name,
+        report,
+    }))
+}
+
+/// Imports the export the preview with this token read, after a backup, in one
+/// transaction. Emits `exchange-progress` as tables are written. The token is used up,
+/// unless the import failed on something other than the file.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn import_everything(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    token: String,
+) -> AppResult<ImportReport> {
+    use tauri::Emitter;
+    let bytes = state.exchange.take(&token)?;
+    let imported = async {
+        state.back_up_before(Reason::BeforeImport).await?;
+        exchange::import(&state.pool(), &bytes, clock::today()?, |d, t| {
+            let _ = app.emit("exchange-progress", (d, t));
+        })
+        .await
+    }
+    .await;
+    if matches!(&imported, Err(e) if e.field() != Some("file")) {
+        state.exchange.put_back(token, bytes);
+    }
+    imported
 }

@@ -148,6 +148,7 @@ pub(crate) fn app_state(t: &common::TestDb) -> ladder_lib::commands::AppState {
         db_path: t.path.clone(),
         data_dir: t.path.parent().unwrap().to_path_buf(),
         csv: Default::default(),
+        exchange: Default::default(),
     }
 }
 

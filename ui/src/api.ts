@@ -5,7 +5,10 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { ChosenExport } from "./bindings/ChosenExport";
 import type { ExampleRemoval } from "./bindings/ExampleRemoval";
+import type { ExportSaved } from "./bindings/ExportSaved";
+import type { ImportReport } from "./bindings/ImportReport";
 import type { Impact } from "./bindings/Impact";
 import type { Restored } from "./bindings/Restored";
 import type { TrashItem } from "./bindings/TrashItem";
@@ -199,6 +202,12 @@ export const api = {
   restoreFromTrash: (trashId: number) => call<Restored>("restore_from_trash", { trashId }),
   discardFromTrash: (trashId: number) => call<void>("discard_from_trash", { trashId }),
   emptyTrash: () => call<number>("empty_trash"),
+  /** Writes everything as a JSON export where the user chooses; null when cancelled. */
+  exportEverything: () => call<ExportSaved | null>("export_everything"),
+  /** Asks for an export file and reports what importing it would do; writes nothing. */
+  previewEverythingImport: () => call<ChosenExport | null>("preview_everything_import"),
+  /** Imports the previewed export (after a backup). */
+  importEverything: (token: string) => call<ImportReport>("import_everything", { token }),
 
   listOneOnOnes: () => call<OneOnOne[]>("list_one_on_ones"),
   oneOnOneDefaults: (personId: number | null = null) => call<OneOnOneDefaults>("one_on_one_defaults", { personId }),
@@ -239,6 +248,10 @@ export const api = {
   /** Rows written so far by a running import. */
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>
     listen<[number, number]>("import-progress", (e) => handler(e.payload[0], e.payload[1])),
+
+  /** Tables written so far by a running export or import of everything. */
+  onExchangeProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>
+    listen<[number, number]>("exchange-progress", (e) => handler(e.payload[0], e.payload[1])),
 
   /**
    * Runs `beforeClose` when the window is asked to close (its ✕, Alt+F4, logging out),

@@ -15,58 +15,10 @@ const UID: &str = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 pub async fn json_schema(conn: &mut SqliteConnection) -> AppResult<String> {
     let mut tables = layout::read(conn).await?;
     tables.sort_by(|a, b| a.key.cmp(&b.key));
-    let mut records = Map::new();
-    for table in &tables {
-        let mut properties = Map::new();
-        let mut required = Vec::new();
-        for c in &table.columns {
-            let mut types = vec![match c.kind {
-                Kind::Text | Kind::Uid => "string",
-                Kind::Integer => "integer",
-                Kind::Real => "number",
-            }];
-            if c.nullable && c.key != "uid" {
-                types.push("null");
-            }
-            let mut p = Map::new();
-            p.insert(
-                "type".into(),
-                if types.len() == 1 {
-                    json!(types[0])
-                } else {
-                    json!(types)
-                },
-            );
-            if c.kind == Kind::Uid || c.key == "uid" {
-                p.insert("pattern".into(), json!(UID));
-            }
-            if let Some(parent) = &c.parent {
-                p.insert(
-                    "description".into(),
-                    json!(format!(
-                        "the uid of a record of \"{}\"",
-                        layout::camel(parent, false)
-                    )),
-                );
-            }
-            properties.insert(c.key.clone(), Value::Object(p));
-            if !c.optional || c.key == "uid" {
-                required.push(json!(c.key));
-            }
-        }
-        records.insert(
-            table.key.clone(),
-            json!({
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": required,
-                    "properties": properties,
-                }
-            }),
-        );
-    }
+    let records: Map<String, Value> = tables
+        .iter()
+        .map(|t| (t.key.clone(), records_schema(t)))
+        .collect();
     let kinds: Vec<Value> = crate::infra::trash::TrashKind::ALL
         .iter()
         .map(|k| serde_json::to_value(k).unwrap_or(Value::Null))
@@ -109,4 +61,50 @@ pub async fn json_schema(conn: &mut SqliteConnection) -> AppResult<String> {
 /// The name a table's records have in the file (`check_ins` → `checkIns`).
 pub fn key_of(table: &str) -> String {
     layout::camel(table, false)
+}
+
+/// The schema of one table's list of records.
+fn records_schema(table: &layout::Table) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for c in &table.columns {
+        let mut types = vec![match c.kind {
+            Kind::Text | Kind::Uid => "string",
+            Kind::Integer => "integer",
+            Kind::Real => "number",
+        }];
+        if c.nullable && c.key != "uid" {
+            types.push("null");
+        }
+        let mut p = Map::new();
+        let kind = if types.len() == 1 {
+            json!(types[0])
+        } else {
+            json!(types)
+        };
+        p.insert("type".into(), kind);
+        if c.kind == Kind::Uid || c.key == "uid" {
+            p.insert("pattern".into(), json!(UID));
+        }
+        if let Some(parent) = &c.parent {
+            let what = format!(
+                "the uid of a record of \"{}\"",
+                layout::camel(parent, false)
+            );
+            p.insert("description".into(), json!(what));
+        }
+        properties.insert(c.key.clone(), Value::Object(p));
+        if !c.optional || c.key == "uid" {
+            required.push(json!(c.key));
+        }
+    }
+    json!({
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": required,
+            "properties": properties,
+        }
+    })
 }
