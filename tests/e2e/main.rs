@@ -3,6 +3,7 @@
 
 mod backups;
 mod dashboard;
+mod exchange;
 mod feedback;
 mod fuzz;
 mod harness;

@@ -67,3 +67,43 @@ pub fn broken_restore(rng: &mut Rng, backup: Option<&[u8]>) -> Vec<u8> {
         _ => broken_csv(rng),
     }
 }
+
+/// A file for "Import…" of a whole export: the seed's own export, whole or broken in
+/// one of many ways.
+pub fn broken_export(rng: &mut Rng, base: &str) -> Vec<u8> {
+    use serde_json::{json, Value};
+    let mut doc: Value = serde_json::from_str(base).unwrap();
+    let goal = doc["records"]["goals"][0].clone();
+    let change = |doc: &mut Value, f: &dyn Fn(&mut Value)| f(&mut doc["records"]["goals"][0]);
+    match rng.below(16) {
+        0 => return base.as_bytes().to_vec(),
+        1 => return base.as_bytes()[..base.len() / 2].to_vec(),
+        2 => {
+            let mut v = base.as_bytes().to_vec();
+            let at = rng.below(v.len());
+            v[at] ^= 0x5A;
+            return v;
+        }
+        3 => return ("[".repeat(10_000) + &"]".repeat(10_000)).into_bytes(),
+        4 => doc["formatVersion"] = json!(99),
+        5 => change(&mut doc, &|g| g["title"] = json!(7)),
+        6 => doc["records"]["goals"].as_array_mut().unwrap().push(goal),
+        7 => change(&mut doc, &|g| {
+            g["planUid"] = json!("01a23500-0000-7000-8000-00000000dead")
+        }),
+        8 => change(&mut doc, &|g| g["why"] = json!("x".repeat(1 << 20))),
+        9 => change(&mut doc, &|g| g["why"] = json!("nul\u{0}inside")),
+        10 => return (0..4096).map(|_| (rng.next() & 0xFF) as u8).collect(),
+        11 => return Vec::new(),
+        12 => doc["records"]["secrets"] = json!([{"uid": "x"}]),
+        13 => doc["tombstones"].as_array_mut().unwrap().push(json!({
+            "uid": "01a23500-0000-7000-8000-0000000000f1", "kind": "goal",
+            "recordUid": goal["uid"], "deletedAt": "2099-01-01T00:00:00.000Z"})),
+        14 => change(&mut doc, &|g| {
+            g["title"] = json!("t".repeat(300));
+            g["updatedAt"] = json!("2099-01-01T00:00:00.000Z");
+        }),
+        _ => change(&mut doc, &|g| g["target"] = json!(1e308)),
+    }
+    doc.to_string().into_bytes()
+}

@@ -273,6 +273,16 @@ async fn seed_database(dir: &Path) {
     generate(&pool, TODAY.parse().unwrap(), small)
         .await
         .unwrap();
+    // The base the broken export files are made from.
+    let export = ladder_lib::workflows::exchange::export(
+        &pool,
+        "0.1.0",
+        "2026-11-26T12:00:00.000Z",
+        |_, _| {},
+    )
+    .await
+    .unwrap();
+    std::fs::write(dir.join("seed-export.json"), export.text).unwrap();
     pool.close().await;
 }
 
@@ -280,6 +290,11 @@ async fn seed_database(dir: &Path) {
 fn prepare_files(command: &str, open_file: &Path, backups: &Path, rng: &mut Rng) {
     let bytes = match command {
         "preview_csv" | "import_csv" => files::broken_csv(rng),
+        "preview_everything_import" | "import_everything" => {
+            let dir = open_file.parent().unwrap();
+            let base = std::fs::read_to_string(dir.join("seed-export.json")).unwrap();
+            files::broken_export(rng, &base)
+        }
         "restore_from_file" => {
             let newest = newest_backup(backups).and_then(|p| std::fs::read(p).ok());
             files::broken_restore(rng, newest.as_deref())
