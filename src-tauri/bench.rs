@@ -21,6 +21,7 @@ use ladder_lib::infra::{limits, restore};
 use ladder_lib::learning::csv_import::{self, OnDuplicate};
 use ladder_lib::learning::resources::{self, LearningStatus, ResourceFilter};
 use ladder_lib::planning::plans::{self, Plan, PlanInput};
+use ladder_lib::workflows::exchange;
 use ladder_lib::{
     framework::focus_areas, framework::principles, framework::settings, infra::activity,
     infra::clock, infra::db, learning::history, planning::plan_view, planning::review,
@@ -109,6 +110,7 @@ async fn run() -> AppResult<()> {
     print_table(&f, &rows).await?;
     time_backups(&f, dir.path()).await?;
     time_trash(&f).await?;
+    time_exchange(&f, dir.path()).await?;
     time_csv_import(&f).await?;
     f.pool.close().await;
     Ok(())
@@ -450,6 +452,43 @@ async fn time_trash(f: &Fixture) -> AppResult<()> {
         "Delete of the last closed quarter ({rows} rows to the trash): median {}; restore: median {} (of 5)",
         ms(deletes[2]),
         ms(restores[2])
+    );
+    Ok(())
+}
+
+/// The whole record out as JSON (three times), into three empty databases, and the
+/// preview of merging it back into the database it came from (everything unchanged).
+async fn time_exchange(f: &Fixture, dir: &Path) -> AppResult<()> {
+    let at = "2026-11-26T12:00:00.000Z";
+    let mut exports = Vec::new();
+    let mut last = None;
+    for _ in 0..3 {
+        let started = Instant::now();
+        last = Some(exchange::export(&f.pool, "bench", at, |_, _| {}).await?);
+        exports.push(started.elapsed());
+    }
+    let exported = last.expect("three exports ran");
+    let mut imports = Vec::new();
+    for run in 0..3 {
+        let pool = db::connect(&dir.join(format!("import-{run}")).join(db::DB_FILE)).await?;
+        let started = Instant::now();
+        exchange::import(&pool, exported.text.as_bytes(), f.today, |_, _| {}).await?;
+        imports.push(started.elapsed());
+        pool.close().await;
+    }
+    let started = Instant::now();
+    let report = exchange::preview(&f.pool, exported.text.as_bytes(), f.today).await?;
+    let merge = started.elapsed();
+    exports.sort();
+    imports.sort();
+    println!(
+        "Export of everything ({} records, {:.1} MB of JSON): median {} of 3; import into an empty database: median {} of 3; preview of merging it back ({} unchanged): {}",
+        exported.records,
+        exported.text.len() as f64 / (1024.0 * 1024.0),
+        ms(exports[1]),
+        ms(imports[1]),
+        report.totals.unchanged,
+        ms(merge)
     );
     Ok(())
 }
