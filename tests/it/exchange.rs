@@ -662,3 +662,70 @@ async fn an_export_is_valid_against_its_json_schema_by_an_independent_validator(
     assert!(!out.status.success(), "the validator can fail");
     assert!(String::from_utf8_lossy(&out.stdout).contains("title"));
 }
+
+/// The merge knows each rule that makes two records collide (merge.rs: `taken`, `one_of`,
+/// `Names`); a new unique index needs a line there, and here.
+#[tokio::test]
+async fn every_unique_rule_of_the_schema_is_one_the_merge_knows() {
+    let t = common::db().await;
+    let found: Vec<(String, String)> = sqlx::query_as(
+        "SELECT m.name, group_concat(i.name, ',') FROM sqlite_master m
+         JOIN pragma_index_list(m.name) l JOIN pragma_index_info(l.name) i
+         WHERE m.type = 'table' AND l.\"unique\" = 1 AND l.origin <> 'pk'
+           AND m.name NOT LIKE 'trash%' AND m.name NOT LIKE '_sqlx%' AND i.name <> 'uid'
+         GROUP BY l.name ORDER BY 1, 2",
+    )
+    .fetch_all(&t.pool)
+    .await
+    .unwrap();
+    let known: Vec<(&str, &str)> = vec![
+        ("achievement_links", "achievement_id,url"),
+        ("agenda_items", "one_on_one_id,source_key"),
+        ("facets", "focus_area_id,name"),
+        ("focus_areas", "name"),
+        ("focus_areas", "position"),
+        ("goal_links", "goal_id,url"),
+        ("people", "is_my_manager"),
+        ("plans", "status"),
+        ("principles", "name"),
+        ("self_assessments", "plan_id,focus_area_id,phase"),
+        ("stories", "achievement_id"),
+    ];
+    let found: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(found, known);
+}
+
+#[tokio::test]
+async fn the_same_link_or_drafted_agenda_item_under_another_uid_is_not_added_twice() {
+    let a = filled().await;
+    let mut doc = parse(&export(&a.pool).await);
+    let mut fresh = 0;
+    let mut seen = Vec::new();
+    for key in [
+        "agendaItems",
+        "goalFacets",
+        "goalPrinciples",
+        "achievementPrinciples",
+    ] {
+        let list = doc["records"][key].as_array_mut().unwrap();
+        let Some(item) = list
+            .iter()
+            .find(|r| key != "agendaItems" || !r["sourceKey"].is_null())
+        else {
+            continue;
+        };
+        let mut copy = item.clone();
+        seen.push(key);
+        fresh += 1;
+        copy["uid"] = json!(format!("01a23500-0000-7000-8000-0000000001{fresh:02}"));
+        list.push(copy);
+    }
+    assert!(fresh >= 2, "the data set has such rows: {seen:?}");
+    let before = common::count(&a.pool, "agenda_items").await;
+    let report = import(&a.pool, &doc.to_string()).await;
+    assert_eq!(report.totals.added, 0, "{:?}", report.kinds);
+    assert_eq!(common::count(&a.pool, "agenda_items").await, before);
+}

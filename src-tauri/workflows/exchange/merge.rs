@@ -302,11 +302,15 @@ impl Planner<'_> {
     }
 
     /// A local record that already fills the place a new record would take: the same
-    /// link between two records, a second story of a win, a second self-assessment of an
+    /// link between two records, the same drafted agenda item, a second story of a win, a second self-assessment of an
     /// area in a plan's phase.
     fn taken(&self, table: &Table, record: &Record) -> Option<Taken> {
         let (keys, what): (&[&str], &str) = match table.name.as_str() {
             "goal_links" => (&["goalUid", "url"], ""),
+            // The same drafted item (same source) in the same 1:1's agenda.
+            "agenda_items" if record.get("sourceKey").is_some_and(|k| !k.is_null()) => {
+                (&["oneOnOneUid", "sourceKey"], "")
+            }
             "achievement_links" => (&["achievementUid", "url"], ""),
             "stories" => (&["achievementUid"], "a STAR story for this win"),
             "self_assessments" => (
