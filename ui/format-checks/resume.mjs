@@ -25,9 +25,11 @@ function finish(code, summary) {
   process.exit(code);
 }
 
-/** Text as an HTML template writes it, to find it in the page. */
-function escaped(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Whether the page shows `text`: as it is (the theme puts names in its template
+ *  unescaped) or escaped (it renders highlights as Markdown, which escapes). */
+function shows(html, text) {
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return html.includes(text) || html.includes(escaped);
 }
 
 const file = process.argv[2];
@@ -74,8 +76,8 @@ finish(0, {
   errors,
   htmlLength: html.length,
   name,
-  hasName: name !== null && html.includes(escaped(name)),
+  hasName: name !== null && shows(html, name),
   firstHighlight,
-  hasFirstHighlight: firstHighlight !== null && html.includes(escaped(firstHighlight)),
+  hasFirstHighlight: firstHighlight !== null && shows(html, firstHighlight),
   sections,
 });
