@@ -1,8 +1,9 @@
-//! Commands for the framework: focus areas, principles and settings.
+//! Commands for the framework: focus areas, principles, settings and the profile.
 
 use super::AppState;
 use crate::framework::focus_areas::{self, FocusArea};
 use crate::framework::principles::{self, Principle};
+use crate::framework::profile::{self, Profile, ProfileInput};
 use crate::framework::settings::{self, Settings, SettingsInput};
 use crate::infra::clock;
 use crate::infra::error::AppResult;
@@ -23,6 +24,22 @@ pub async fn update_settings(
 ) -> AppResult<Settings> {
     let input: SettingsInput = input::parse(input)?;
     settings::update(&state.pool(), input).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn get_profile(state: State<'_, AppState>) -> AppResult<Profile> {
+    profile::get(&state.pool()).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn save_profile(
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> AppResult<Profile> {
+    let input: ProfileInput = input::parse(input)?;
+    profile::save(&state.pool(), input).await
 }
 
 #[tauri::command]

@@ -1,12 +1,14 @@
-//! Commands for read models across features: dashboard, search, a goal in full, a person's page, and drafting a 1:1 agenda.
+//! Commands for read models across features: dashboard, search, a goal in full, a person's page, drafting a 1:1 agenda, and the résumé export.
 
 use super::AppState;
 use crate::infra::clock;
 use crate::infra::error::AppResult;
+use crate::infra::input;
 use crate::one_on_ones::agenda::OneOnOneDetail;
 use crate::views::agenda_draft;
 use crate::views::goal_detail::{self, GoalDetail};
 use crate::views::person_page::{self, PersonPage};
+use crate::views::resume::{self, ResumeChoice, ResumeDraft, ResumeSaved};
 use tauri::State;
 
 #[tauri::command]
@@ -47,4 +49,39 @@ pub async fn prepare_agenda(
     id: i64,
 ) -> AppResult<(OneOnOneDetail, usize)> {
     agenda_draft::prepare(&state.pool(), id, clock::today()?).await
+}
+
+/// What the résumé preview offers.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn resume_draft(state: State<'_, AppState>) -> AppResult<ResumeDraft> {
+    resume::draft(&state.pool()).await
+}
+
+/// Saves the résumé (JSON Resume) of the profile and the picks in `choice`; returns where
+/// and what went in, or `None` when cancelled. A choice that is refused is refused before
+/// the dialog asks where.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn save_resume(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    choice: serde_json::Value,
+) -> AppResult<Option<ResumeSaved>> {
+    let choice: ResumeChoice = input::parse(choice)?;
+    let resume = resume::document(&state.pool(), &choice).await?;
+    let filter = ("JSON Resume", &["json"][..]);
+    let Some(path) = super::files::choose_save_path(&app, "resume.json", filter).await? else {
+        return Ok(None);
+    };
+    super::files::write_atomically(&path, &resume.text()?).await?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Some(ResumeSaved {
+        path: path.display().to_string(),
+        file_name,
+        counts: resume.counts,
+    }))
 }

@@ -1,4 +1,4 @@
-//! Infrastructure every feature stands on: the one connection to SQLite and its backups, this computer's own settings, the clock and the test-only switches, the error type, input parsing and limits, the activity log, and small helpers for lookups, child rows and text. Nothing here knows a feature.
+//! Infrastructure every feature stands on: the one connection to SQLite and its backups, this computer's own settings, the clock and the test-only switches, the error type, input parsing and limits, the activity log, and small helpers for lookups, child rows, text and web addresses. Nothing here knows a feature.
 
 pub mod activity;
 pub mod backups;
@@ -21,3 +21,4 @@ pub mod startup;
 pub mod test_hooks;
 pub mod text;
 pub mod trash;
+pub(crate) mod uri;

@@ -1,7 +1,10 @@
-//! Read models that join several features: the dashboard, a goal in full, a person's page and search.
+//! Read models that join several features: the dashboard, a goal in full, a person's page, search and the résumé.
 
 pub mod agenda_draft;
 pub mod dashboard;
 pub mod goal_detail;
 pub mod person_page;
+pub mod resume;
+pub mod resume_candidates;
+pub mod resume_json;
 pub mod search;

@@ -12,6 +12,7 @@ mod notes;
 mod one_on_ones;
 mod quarter;
 mod readme;
+mod resume;
 mod tour;
 mod trash;
 mod window;

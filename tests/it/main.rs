@@ -24,6 +24,7 @@ mod migrations;
 mod milestones;
 mod one_on_ones;
 mod plans;
+mod resume;
 mod review;
 mod search;
 mod settings;

@@ -20,6 +20,8 @@ import type { PlanDefaults } from "./bindings/PlanDefaults";
 import type { PlanInput } from "./bindings/PlanInput";
 import type { PlanStatus } from "./bindings/PlanStatus";
 import type { Principle } from "./bindings/Principle";
+import type { Profile } from "./bindings/Profile";
+import type { ProfileInput } from "./bindings/ProfileInput";
 import type { Settings } from "./bindings/Settings";
 import type { SettingsInput } from "./bindings/SettingsInput";
 import type { Assessment } from "./bindings/Assessment";
@@ -75,6 +77,9 @@ import type { TopicAdded } from "./bindings/TopicAdded";
 import type { TopicInput } from "./bindings/TopicInput";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Dashboard } from "./bindings/Dashboard";
+import type { ResumeChoice } from "./bindings/ResumeChoice";
+import type { ResumeDraft } from "./bindings/ResumeDraft";
+import type { ResumeSaved } from "./bindings/ResumeSaved";
 import type { Backup } from "./bindings/Backup";
 import type { StartupProblem } from "./bindings/StartupProblem";
 import type { RestoreOutcome } from "./bindings/RestoreOutcome";
@@ -106,6 +111,9 @@ export const api = {
   clearSecondBackupFolder: () => call<SecondFolder>("clear_second_backup_folder"),
   getSettings: () => call<Settings>("get_settings"),
   updateSettings: (input: SettingsInput) => call<Settings>("update_settings", { input }),
+  getProfile: () => call<Profile>("get_profile"),
+  /** Replaces the fields given (an empty text clears one); the others stay. */
+  saveProfile: (input: ProfileInput) => call<Profile>("save_profile", { input }),
 
   listFocusAreas: () => call<FocusArea[]>("list_focus_areas"),
   listPrinciples: (includeRetired = false) =>
@@ -239,6 +247,10 @@ export const api = {
 
   search: (query: string, limit = 30) => call<SearchHit[]>("search", { query, limit }),
   dashboard: () => call<Dashboard>("dashboard"),
+  /** What the résumé preview offers: the profile and the candidates, newest first. */
+  resumeDraft: () => call<ResumeDraft>("resume_draft"),
+  /** Asks where (in Rust) and saves the résumé of `choice`; null when the dialog is cancelled. */
+  saveResume: (choice: ResumeChoice) => call<ResumeSaved | null>("save_resume", { choice }),
   /** Generates the example plan into its own file and shows it instead of your data. */
   loadExample: () => call<void>("load_example"),
   /** Back to your own data; the example file is deleted. Unless `confirmed`, an example
