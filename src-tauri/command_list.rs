@@ -120,6 +120,7 @@ macro_rules! with_commands {
             views::person_page(id: i64),
             views::goal_detail(id: i64),
             views::prepare_agenda(id: i64),
+            views::save_calendar(plan_id: Option<i64>),
             workflows::act_on_feedback(source: serde_json::Value, action: serde_json::Value),
             workflows::deletion_impact(kind: serde_json::Value, id: i64),
             workflows::list_trash(),

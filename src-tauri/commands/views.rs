@@ -1,10 +1,11 @@
-//! Commands for read models across features: dashboard, search, a goal in full, a person's page, and drafting a 1:1 agenda.
+//! Commands for read models across features: dashboard, search, a goal in full, a person's page, drafting a 1:1 agenda, and the calendar export.
 
 use super::AppState;
 use crate::infra::clock;
 use crate::infra::error::AppResult;
 use crate::one_on_ones::agenda::OneOnOneDetail;
 use crate::views::agenda_draft;
+use crate::views::calendar::{self, CalendarSaved};
 use crate::views::goal_detail::{self, GoalDetail};
 use crate::views::person_page::{self, PersonPage};
 use tauri::State;
@@ -47,4 +48,26 @@ pub async fn prepare_agenda(
     id: i64,
 ) -> AppResult<(OneOnOneDetail, usize)> {
     agenda_draft::prepare(&state.pool(), id, clock::today()?).await
+}
+
+/// Saves the dated items (all, or one plan's goals and milestones) as an iCalendar file;
+/// returns where and how many of each kind, or `None` when cancelled.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err)]
+pub async fn save_calendar(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    plan_id: Option<i64>,
+) -> AppResult<Option<CalendarSaved>> {
+    let found = calendar::gather(&state.pool(), plan_id, clock::today()?).await?;
+    let name = match &found.plan {
+        Some(plan) => format!("ladder-{}.ics", super::files::slug(&plan.title)),
+        None => "ladder-calendar.ics".to_owned(),
+    };
+    let Some(path) = super::files::choose_save_path(&app, &name, ("iCalendar", &["ics"])).await?
+    else {
+        return Ok(None);
+    };
+    super::files::write_atomically(&path, &calendar::ics(&found)).await?;
+    Ok(Some(CalendarSaved::new(path.display().to_string(), &found)))
 }

@@ -72,6 +72,7 @@ import type { TopicAdded } from "./bindings/TopicAdded";
 import type { TopicInput } from "./bindings/TopicInput";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Dashboard } from "./bindings/Dashboard";
+import type { CalendarSaved } from "./bindings/CalendarSaved";
 import type { Backup } from "./bindings/Backup";
 import type { StartupProblem } from "./bindings/StartupProblem";
 import type { RestoreOutcome } from "./bindings/RestoreOutcome";
@@ -230,6 +231,9 @@ export const api = {
 
   search: (query: string, limit = 30) => call<SearchHit[]>("search", { query, limit }),
   dashboard: () => call<Dashboard>("dashboard"),
+  /** Saves the calendar (everything, or one plan's goals and milestones); null when the
+   * user cancels the dialog. */
+  saveCalendar: (planId: number | null) => call<CalendarSaved | null>("save_calendar", { planId }),
   /** Generates the example plan into its own file and shows it instead of your data. */
   loadExample: () => call<void>("load_example"),
   /** Back to your own data; the example file is deleted. Unless `confirmed`, an example
