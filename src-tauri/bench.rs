@@ -29,7 +29,7 @@ use ladder_lib::{
 };
 use ladder_lib::{
     one_on_ones::agenda, one_on_ones::schedule, people::feedback, people::person,
-    views::agenda_draft, views::dashboard, views::person_page, views::search,
+    views::agenda_draft, views::calendar, views::dashboard, views::person_page, views::search,
 };
 
 const RUNS: usize = 2_000;
@@ -111,6 +111,7 @@ async fn run() -> AppResult<()> {
     time_backups(&f, dir.path()).await?;
     time_trash(&f).await?;
     time_exchange(&f, dir.path()).await?;
+    time_calendar(&f).await?;
     time_csv_import(&f).await?;
     f.pool.close().await;
     Ok(())
@@ -489,6 +490,39 @@ async fn time_exchange(f: &Fixture, dir: &Path) -> AppResult<()> {
         ms(imports[1]),
         report.totals.unchanged,
         ms(merge)
+    );
+    Ok(())
+}
+
+/// The calendar export of the standard set, everything and the active plan's: what the
+/// command does apart from the save dialog and the file write (one read transaction,
+/// then the iCalendar text).
+async fn time_calendar(f: &Fixture) -> AppResult<()> {
+    let (pool, today, plan) = (&f.pool, f.today, f.active.id);
+    let all = calendar::gather(pool, None, today).await?;
+    let text = calendar::ics(&all);
+    let everything = measure("calendar export (standard set)", |_| async {
+        calendar::gather(pool, None, today)
+            .await
+            .map(|c| calendar::ics(&c))
+    })
+    .await?;
+    let one = calendar::gather(pool, Some(plan), today).await?;
+    let one_plan = measure("calendar export (active plan)", |_| async {
+        calendar::gather(pool, Some(plan), today)
+            .await
+            .map(|c| calendar::ics(&c))
+    })
+    .await?;
+    println!(
+        "Calendar export of the standard set ({} events, {} KB): p50 {}, p99 {}; the active plan's ({} events): p50 {}, p99 {}",
+        all.events.len(),
+        text.len() / 1024,
+        ms(everything.p50),
+        ms(everything.p99),
+        one.events.len(),
+        ms(one_plan.p50),
+        ms(one_plan.p99),
     );
     Ok(())
 }

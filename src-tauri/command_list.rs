@@ -124,6 +124,7 @@ macro_rules! with_commands {
             views::prepare_agenda(id: i64),
             views::resume_draft(),
             views::save_resume(choice: serde_json::Value),
+            views::save_calendar(plan_id: Option<i64>),
             workflows::act_on_feedback(source: serde_json::Value, action: serde_json::Value),
             workflows::deletion_impact(kind: serde_json::Value, id: i64),
             workflows::list_trash(),

@@ -1,4 +1,4 @@
-//! Commands for read models across features: dashboard, search, a goal in full, a person's page, drafting a 1:1 agenda, and the résumé export.
+//! Commands for read models across features: dashboard, search, a goal in full, a person's page, drafting a 1:1 agenda, the résumé and the calendar exports.
 
 use super::AppState;
 use crate::infra::clock;
@@ -6,6 +6,7 @@ use crate::infra::error::AppResult;
 use crate::infra::input;
 use crate::one_on_ones::agenda::OneOnOneDetail;
 use crate::views::agenda_draft;
+use crate::views::calendar::{self, CalendarSaved};
 use crate::views::goal_detail::{self, GoalDetail};
 use crate::views::person_page::{self, PersonPage};
 use crate::views::resume::{self, ResumeChoice, ResumeDraft, ResumeSaved};
@@ -84,4 +85,26 @@ pub async fn save_resume(
         file_name,
         counts: resume.counts,
     }))
+}
+
+/// Saves the dated items (all, or one plan's goals and milestones) as an iCalendar file;
+/// returns where and how many of each kind, or `None` when cancelled.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err)]
+pub async fn save_calendar(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    plan_id: Option<i64>,
+) -> AppResult<Option<CalendarSaved>> {
+    let found = calendar::gather(&state.pool(), plan_id, clock::today()?).await?;
+    let name = match &found.plan {
+        Some(plan) => format!("ladder-{}.ics", super::files::slug(&plan.title)),
+        None => "ladder-calendar.ics".to_owned(),
+    };
+    let Some(path) = super::files::choose_save_path(&app, &name, ("iCalendar", &["ics"])).await?
+    else {
+        return Ok(None);
+    };
+    super::files::write_atomically(&path, &calendar::ics(&found)).await?;
+    Ok(Some(CalendarSaved::new(path.display().to_string(), &found)))
 }

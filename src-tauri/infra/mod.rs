@@ -6,6 +6,7 @@ pub mod children;
 pub mod clock;
 pub mod db;
 pub mod error;
+pub mod ical;
 pub mod input;
 #[cfg(test)]
 pub(crate) mod labels;

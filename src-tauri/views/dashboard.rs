@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::infra::error::AppResult;
 use crate::learning::resources::{self, LearningStatus, Resource, ResourceFilter, ResourceSort};
 use crate::one_on_ones::schedule::{OneOnOne, Owner};
+use crate::people::catch_up;
 use crate::planning::plan_view::{self, PlanDetail};
 use crate::wins::win::{self, Win};
 
@@ -128,7 +129,7 @@ pub async fn awaiting_feedback(pool: &SqlitePool, today: NaiveDate) -> AppResult
     .await?)
 }
 
-#[derive(Debug, Clone, Serialize, FromRow, TS)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct CatchUp {
@@ -140,21 +141,24 @@ pub struct CatchUp {
     pub cadence_days: i64,
 }
 
-/// People whose catch-up cadence has run out, longest overdue first (never contacted
-/// first of all).
+/// People whose catch-up is due today or earlier (`people::catch_up` decides when),
+/// never contacted first, then the longest overdue.
 pub async fn catch_ups(pool: &SqlitePool, today: NaiveDate) -> AppResult<Vec<CatchUp>> {
-    Ok(sqlx::query_as::<_, CatchUp>(
-        "SELECT id, name, last_contact_on, cadence_days FROM people
-         WHERE archived_on IS NULL AND cadence_days IS NOT NULL
-           AND (last_contact_on IS NULL OR julianday(?1) - julianday(last_contact_on) > cadence_days)
-         ORDER BY last_contact_on IS NOT NULL,
-                  julianday(?1) - julianday(last_contact_on) - cadence_days DESC, name
-         LIMIT ?2",
-    )
-    .bind(today)
-    .bind(PANEL)
-    .fetch_all(pool)
-    .await?)
+    let mut conn = pool.acquire().await?;
+    let window = catch_up::Window {
+        due_by: Some(today),
+        limit: Some(PANEL),
+    };
+    let due = catch_up::list(&mut conn, today, window).await?;
+    Ok(due
+        .into_iter()
+        .map(|c| CatchUp {
+            id: c.id,
+            name: c.name,
+            last_contact_on: c.last_contact_on,
+            cadence_days: c.cadence_days,
+        })
+        .collect())
 }
 
 #[derive(Debug, Clone, Serialize, FromRow, TS)]

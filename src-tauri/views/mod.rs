@@ -1,6 +1,7 @@
 //! Read models that join several features: the dashboard, a goal in full, a person's page, search and the résumé.
 
 pub mod agenda_draft;
+pub mod calendar;
 pub mod dashboard;
 pub mod goal_detail;
 pub mod person_page;

@@ -2,6 +2,7 @@
 //! and then in the SQLite file. Run them one at a time (`--test-threads=1`).
 
 mod backups;
+mod calendar;
 mod dashboard;
 mod exchange;
 mod feedback;

@@ -3,6 +3,7 @@
 
 mod activity;
 mod backups;
+mod calendar;
 mod checkins;
 mod commands;
 mod common;

@@ -80,6 +80,7 @@ import type { Dashboard } from "./bindings/Dashboard";
 import type { ResumeChoice } from "./bindings/ResumeChoice";
 import type { ResumeDraft } from "./bindings/ResumeDraft";
 import type { ResumeSaved } from "./bindings/ResumeSaved";
+import type { CalendarSaved } from "./bindings/CalendarSaved";
 import type { Backup } from "./bindings/Backup";
 import type { StartupProblem } from "./bindings/StartupProblem";
 import type { RestoreOutcome } from "./bindings/RestoreOutcome";
@@ -251,6 +252,9 @@ export const api = {
   resumeDraft: () => call<ResumeDraft>("resume_draft"),
   /** Asks where (in Rust) and saves the résumé of `choice`; null when the dialog is cancelled. */
   saveResume: (choice: ResumeChoice) => call<ResumeSaved | null>("save_resume", { choice }),
+  /** Saves the calendar (everything, or one plan's goals and milestones); null when the
+   * user cancels the dialog. */
+  saveCalendar: (planId: number | null) => call<CalendarSaved | null>("save_calendar", { planId }),
   /** Generates the example plan into its own file and shows it instead of your data. */
   loadExample: () => call<void>("load_example"),
   /** Back to your own data; the example file is deleted. Unless `confirmed`, an example
