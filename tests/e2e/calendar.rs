@@ -36,7 +36,7 @@ async fn seed(dir: &Path) -> String {
 }
 
 /// The UIDs ical.js reads in `file`; the check fails the test on any problem it finds.
-fn uids_read_by_ical_js(file: &Path) -> Vec<String> {
+pub(crate) fn uids_read_by_ical_js(file: &Path) -> Vec<String> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/format-checks/ical.mjs");
     let out = std::process::Command::new("node")
         .arg(script)

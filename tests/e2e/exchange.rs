@@ -52,6 +52,22 @@ async fn uids_by_table(dir: &Path) -> Vec<(String, Vec<String>)> {
     out
 }
 
+/// The UIDs of the calendar the old computer's own file gives.
+async fn expected_calendar(dir: &Path) -> Vec<String> {
+    use ladder_lib::views::calendar;
+    let pool = ladder_lib::infra::db::connect(&dir.join("ladder.sqlite3"))
+        .await
+        .unwrap();
+    let today = crate::harness::TODAY.parse().unwrap();
+    let found = calendar::gather(&pool, None, today).await.unwrap();
+    let text = calendar::ics(&found);
+    pool.close().await;
+    text.lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .map(|u| u.trim_end().to_owned())
+        .collect()
+}
+
 async fn wait_for_text(app: &App, css: &str, part: &str) -> String {
     let started = std::time::Instant::now();
     loop {
@@ -109,6 +125,19 @@ async fn everything_moves_to_a_new_computer_through_one_export_file() {
         .await;
     let banner = wait_for_text(&app, "[data-testid=banner]", "Imported").await;
     assert!(banner.contains("added"), "{banner} (preview: {preview})");
+
+    // The calendar exported there reads in ical.js with the events the old computer's
+    // record gives, UID for UID.
+    app.click("[data-testid=calendar-all]").await;
+    app.click("[data-testid=export-calendar]").await;
+    app.find("[data-testid=calendar-saved]").await;
+    let ics = new.path().join("exports").join("ladder-calendar.ics");
+    let mut read = crate::calendar::uids_read_by_ical_js(&ics);
+    let mut expected = expected_calendar(old.path()).await;
+    read.sort();
+    expected.sort();
+    assert!(expected.len() > 10, "{expected:?}");
+    assert_eq!(read, expected);
 
     // Found back in the UI: the plans list holds the old computer's plans.
     app.click("[data-testid=nav-plans]").await;
