@@ -40,9 +40,11 @@ pub(crate) struct Table {
     pub name: String,
     pub key: String,
     pub columns: Vec<Column>,
-    /// A link table (no integer id, a primary key of its references): a link between the
-    /// same two records is the same link, whatever its uid.
+    /// A link table (no integer id, a primary key of its references, maybe with a role):
+    /// a link between the same records is the same link, whatever its uid.
     pub is_link: bool,
+    /// The fields of a link table's primary key.
+    pub link_keys: Vec<String>,
 }
 
 impl Table {
@@ -185,6 +187,7 @@ pub(crate) async fn read(conn: &mut SqliteConnection) -> AppResult<Vec<Table>> {
                 name: info.table_name.clone(),
                 columns: Vec::new(),
                 is_link: true,
+                link_keys: Vec::new(),
             });
         if info.name == "id" && info.pk == 1 {
             table.is_link = false;
@@ -193,8 +196,8 @@ pub(crate) async fn read(conn: &mut SqliteConnection) -> AppResult<Vec<Table>> {
         if polymorphic(&info.table_name, &info.name) {
             continue;
         }
-        if info.pk > 0 && parent.is_none() {
-            table.is_link = false;
+        if info.pk > 0 {
+            table.link_keys.push(camel(&info.name, parent.is_some()));
         }
         let kind = match (&parent, info.decl.as_str()) {
             (Some(_), _) => Kind::Uid,
@@ -215,7 +218,7 @@ pub(crate) async fn read(conn: &mut SqliteConnection) -> AppResult<Vec<Table>> {
     for t in tables.values_mut() {
         // The uid first: it is what a reader of the file looks for.
         t.columns.sort_by_key(|c| c.key != "uid");
-        if t.is_link && !t.columns.iter().any(|c| c.parent.is_some()) {
+        if t.is_link && (t.link_keys.is_empty() || !t.columns.iter().any(|c| c.parent.is_some())) {
             t.is_link = false;
         }
     }

@@ -321,7 +321,7 @@ impl Planner<'_> {
             _ => return None,
         };
         let keys: Vec<String> = if keys.is_empty() {
-            table.refs().map(|c| c.key.clone()).collect()
+            table.link_keys.clone()
         } else {
             keys.iter().map(|k| (*k).to_owned()).collect()
         };
