@@ -197,3 +197,33 @@ CREATE TRIGGER trash_links_touch AFTER UPDATE ON trash_links WHEN NEW.updated_at
 BEGIN UPDATE trash_links SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id; END;
 CREATE TRIGGER trash_uid AFTER INSERT ON trash WHEN NEW.uid IS NULL
 BEGIN UPDATE trash SET uid = substr(printf('%012x', CAST(unixepoch(NEW.created_at, 'subsec') * 1000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST(unixepoch(NEW.created_at, 'subsec') * 1000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2, 3) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || substr(lower(hex(randomblob(2))), 2, 3) || '-' || lower(hex(randomblob(6))) WHERE rowid = NEW.rowid; END;
+
+-- The activity log names opportunities and conversations too: its trigger learns them.
+DROP TRIGGER activity_entity_uid;
+CREATE TRIGGER activity_entity_uid AFTER INSERT ON activity WHEN NEW.entity_uid IS NULL
+BEGIN UPDATE activity SET entity_uid = CASE NEW.entity
+        WHEN 'plan' THEN (SELECT uid FROM plans WHERE id = NEW.entity_id)
+        WHEN 'goal' THEN (SELECT uid FROM goals WHERE id = NEW.entity_id)
+        WHEN 'milestone' THEN (SELECT uid FROM milestones WHERE id = NEW.entity_id)
+        WHEN 'check_in' THEN (SELECT uid FROM check_ins WHERE id = NEW.entity_id)
+        WHEN 'achievement' THEN (SELECT uid FROM achievements WHERE id = NEW.entity_id)
+        WHEN 'resource' THEN (SELECT uid FROM resources WHERE id = NEW.entity_id)
+        WHEN 'feedback' THEN CASE NEW.action WHEN 'received_unasked' THEN (SELECT uid FROM feedback_received WHERE id = NEW.entity_id)
+                                  ELSE (SELECT uid FROM feedback_requests WHERE id = NEW.entity_id) END
+        WHEN 'one_on_one' THEN (SELECT uid FROM one_on_ones WHERE id = NEW.entity_id)
+        WHEN 'opportunity' THEN (SELECT uid FROM opportunities WHERE id = NEW.entity_id)
+        WHEN 'conversation' THEN (SELECT uid FROM conversations WHERE id = NEW.entity_id)
+    END
+    WHERE id = NEW.id AND CASE NEW.entity
+        WHEN 'plan' THEN (SELECT uid FROM plans WHERE id = NEW.entity_id)
+        WHEN 'goal' THEN (SELECT uid FROM goals WHERE id = NEW.entity_id)
+        WHEN 'milestone' THEN (SELECT uid FROM milestones WHERE id = NEW.entity_id)
+        WHEN 'check_in' THEN (SELECT uid FROM check_ins WHERE id = NEW.entity_id)
+        WHEN 'achievement' THEN (SELECT uid FROM achievements WHERE id = NEW.entity_id)
+        WHEN 'resource' THEN (SELECT uid FROM resources WHERE id = NEW.entity_id)
+        WHEN 'feedback' THEN CASE NEW.action WHEN 'received_unasked' THEN (SELECT uid FROM feedback_received WHERE id = NEW.entity_id)
+                                  ELSE (SELECT uid FROM feedback_requests WHERE id = NEW.entity_id) END
+        WHEN 'one_on_one' THEN (SELECT uid FROM one_on_ones WHERE id = NEW.entity_id)
+        WHEN 'opportunity' THEN (SELECT uid FROM opportunities WHERE id = NEW.entity_id)
+        WHEN 'conversation' THEN (SELECT uid FROM conversations WHERE id = NEW.entity_id)
+    END IS NOT NULL; END;

@@ -29,6 +29,7 @@ pub mod demo;
 pub mod framework;
 pub mod infra;
 pub mod learning;
+pub mod mobility;
 pub mod one_on_ones;
 pub mod people;
 pub mod planning;

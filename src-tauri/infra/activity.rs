@@ -21,6 +21,8 @@ pub enum Entity {
     Resource,
     Feedback,
     OneOnOne,
+    Opportunity,
+    Conversation,
 }
 
 /// What happened to it. Stored as the snake_case name (today's strings, so old rows read

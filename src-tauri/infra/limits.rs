@@ -151,6 +151,15 @@ pub(crate) fn title(field: &str, value: &str) -> AppResult<String> {
     Ok(trimmed.to_owned())
 }
 
+/// A single-line text that may be left empty (a team, a level, a next step): trimmed,
+/// up to 200 characters.
+pub(crate) fn optional_title(field: &str, value: Option<&str>) -> AppResult<String> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) => title(field, v),
+        None => Ok(String::new()),
+    }
+}
+
 /// The rule for every single-line text (titles, names, units, agenda items, links): no
 /// line breaks and no control characters. A NUL or an escape code typed or pasted into a
 /// name would be stored, exported and shown as nothing, or cut a C string short.

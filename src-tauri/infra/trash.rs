@@ -28,10 +28,12 @@ pub enum TrashKind {
     Resource,
     Person,
     OneOnOne,
+    Opportunity,
+    Conversation,
 }
 
 impl TrashKind {
-    pub const ALL: [TrashKind; 7] = [
+    pub const ALL: [TrashKind; 9] = [
         TrashKind::Plan,
         TrashKind::Goal,
         TrashKind::Milestone,
@@ -39,6 +41,8 @@ impl TrashKind {
         TrashKind::Resource,
         TrashKind::Person,
         TrashKind::OneOnOne,
+        TrashKind::Opportunity,
+        TrashKind::Conversation,
     ];
 
     pub fn table(self) -> &'static str {
@@ -50,6 +54,8 @@ impl TrashKind {
             TrashKind::Resource => "resources",
             TrashKind::Person => "people",
             TrashKind::OneOnOne => "one_on_ones",
+            TrashKind::Opportunity => "opportunities",
+            TrashKind::Conversation => "conversations",
         }
     }
 
@@ -66,6 +72,8 @@ impl TrashKind {
             TrashKind::Resource => "resource",
             TrashKind::Person => "person",
             TrashKind::OneOnOne => "1:1",
+            TrashKind::Opportunity => "opportunity",
+            TrashKind::Conversation => "conversation",
         }
     }
 }

@@ -110,10 +110,7 @@ struct Checked {
 }
 
 fn single_line(field: &str, value: Option<&str>) -> AppResult<String> {
-    match value.map(str::trim).filter(|v| !v.is_empty()) {
-        Some(v) => limits::title(field, v),
-        None => Ok(String::new()),
-    }
+    limits::optional_title(field, value)
 }
 
 fn check(input: PersonInput) -> AppResult<Checked> {

@@ -100,6 +100,8 @@ fn entity(kind: TrashKind) -> Option<Entity> {
         TrashKind::Win => Some(Entity::Achievement),
         TrashKind::Resource => Some(Entity::Resource),
         TrashKind::OneOnOne => Some(Entity::OneOnOne),
+        TrashKind::Opportunity => Some(Entity::Opportunity),
+        TrashKind::Conversation => Some(Entity::Conversation),
         TrashKind::Person => None,
     }
 }

@@ -23,6 +23,7 @@ mod killed;
 mod learning;
 mod migrations;
 mod milestones;
+mod mobility;
 mod one_on_ones;
 mod plans;
 mod resume;

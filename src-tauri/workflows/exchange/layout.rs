@@ -81,6 +81,8 @@ pub(crate) const POLYMORPHIC: &[Polymorphic] = &[
                 WHEN 'received_unasked' THEN (SELECT id FROM feedback_received WHERE uid = {entityUid})
                 ELSE (SELECT id FROM feedback_requests WHERE uid = {entityUid}) END
             WHEN 'one_on_one' THEN (SELECT id FROM one_on_ones WHERE uid = {entityUid})
+            WHEN 'opportunity' THEN (SELECT id FROM opportunities WHERE uid = {entityUid})
+            WHEN 'conversation' THEN (SELECT id FROM conversations WHERE uid = {entityUid})
         END, 0)",
     },
     Polymorphic {

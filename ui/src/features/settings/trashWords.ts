@@ -10,6 +10,8 @@ const KIND: Record<TrashKind, string> = {
   resource: "Resource",
   person: "Person",
   one_on_one: "1:1",
+  opportunity: "opportunity",
+  conversation: "conversation",
 };
 
 export function kindText(kind: TrashKind): string {
