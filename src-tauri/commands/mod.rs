@@ -8,6 +8,7 @@ pub mod demo;
 pub mod files;
 pub mod framework;
 pub mod learning;
+pub mod mobility;
 pub mod one_on_ones;
 pub mod people;
 pub mod planning;

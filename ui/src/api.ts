@@ -6,6 +6,11 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { ChosenExport } from "./bindings/ChosenExport";
+import type { Conversation } from "./bindings/Conversation";
+import type { ConversationInput } from "./bindings/ConversationInput";
+import type { Opportunity } from "./bindings/Opportunity";
+import type { OpportunityInput } from "./bindings/OpportunityInput";
+import type { Stage } from "./bindings/Stage";
 import type { ExampleRemoval } from "./bindings/ExampleRemoval";
 import type { ExportSaved } from "./bindings/ExportSaved";
 import type { ImportReport } from "./bindings/ImportReport";
@@ -210,6 +215,21 @@ export const api = {
   listTrash: () => call<TrashItem[]>("list_trash"),
   restoreFromTrash: (trashId: number) => call<Restored>("restore_from_trash", { trashId }),
   discardFromTrash: (trashId: number) => call<void>("discard_from_trash", { trashId }),
+  listConversations: (limit = 200) => call<Conversation[]>("list_conversations", { limit }),
+  logConversation: (input: ConversationInput) => call<Conversation>("log_conversation", { input }),
+  deleteConversation: (id: number) => call<Trashed>("delete_conversation", { id }),
+  listOpportunities: () => call<Opportunity[]>("list_opportunities"),
+  createOpportunity: (input: OpportunityInput) => call<Opportunity>("create_opportunity", { input }),
+  /** One step from a conversation that mentioned an opening: its people come along. */
+  opportunityFromConversation: (conversationId: number, input: OpportunityInput) =>
+    call<Opportunity>("opportunity_from_conversation", { conversationId, input }),
+  /** Forward (skipping allowed) or to an ending, today. */
+  moveOpportunity: (id: number, stage: Stage) => call<Opportunity>("move_opportunity", { id, stage }),
+  undoOpportunityMove: (id: number) => call<Opportunity>("undo_opportunity_move", { id }),
+  reopenOpportunity: (id: number) => call<Opportunity>("reopen_opportunity", { id }),
+  bringOpportunityToOneOnOne: (id: number, bring: boolean) =>
+    call<Opportunity>("bring_opportunity_to_one_on_one", { id, bring }),
+  deleteOpportunity: (id: number) => call<Trashed>("delete_opportunity", { id }),
   emptyTrash: () => call<number>("empty_trash"),
   /** Writes everything as a JSON export where the user chooses; null when cancelled. */
   exportEverything: () => call<ExportSaved | null>("export_everything"),

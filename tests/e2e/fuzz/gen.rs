@@ -58,6 +58,8 @@ impl Pools {
     fn table(&self, name: &str) -> Option<&'static str> {
         const BY_FIELD: &[(&str, &str)] = &[
             ("actionId", "action_items"),
+            ("conversationId", "conversations"),
+            ("personIds", "people"),
             ("itemId", "agenda_items"),
             ("entryId", "progress_entries"),
             ("trashId", "trash"),
@@ -74,6 +76,8 @@ impl Pools {
         // For a bare `id`, the command's noun, most specific first.
         const BY_COMMAND: &[(&str, &str)] = &[
             ("check_in", "check_ins"),
+            ("conversation", "conversations"),
+            ("opportunit", "opportunities"),
             ("milestone", "milestones"),
             ("agenda_item", "agenda_items"),
             ("action_item", "one_on_ones"),

@@ -273,6 +273,7 @@ async fn seed_database(dir: &Path) {
     generate(&pool, TODAY.parse().unwrap(), small)
         .await
         .unwrap();
+    seed_mobility(&pool).await;
     // The base the broken export files are made from.
     let export = ladder_lib::workflows::exchange::export(
         &pool,
@@ -284,6 +285,29 @@ async fn seed_database(dir: &Path) {
     .unwrap();
     std::fs::write(dir.join("seed-export.json"), export.text).unwrap();
     pool.close().await;
+}
+
+/// A conversation and an opportunity from it, so their commands get real ids.
+async fn seed_mobility(pool: &sqlx::SqlitePool) {
+    use ladder_lib::mobility::{conversations, opportunities};
+    let today = TODAY.parse().unwrap();
+    let person: i64 = sqlx::query_scalar("SELECT min(id) FROM people")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let input = serde_json::json!({"kind": "coffee_chat", "heldOn": "2026-11-03", "topic": "Coffee", "personIds": [person]});
+    let c = conversations::create(pool, serde_json::from_value(input).unwrap(), today)
+        .await
+        .unwrap();
+    let input = serde_json::json!({"title": "Team lead, Platform"});
+    opportunities::create_from_conversation(
+        pool,
+        c.id,
+        serde_json::from_value(input).unwrap(),
+        today,
+    )
+    .await
+    .unwrap();
 }
 
 /// Writes the file the "open" dialog answers with, for the commands that open one.

@@ -1,0 +1,103 @@
+//! Commands for conversations and the opportunities pipeline.
+
+use super::AppState;
+use crate::infra::clock;
+use crate::infra::error::AppResult;
+use crate::infra::input;
+use crate::infra::trash::Trashed;
+use crate::mobility::conversations::{self, Conversation};
+use crate::mobility::opportunities::{self, Opportunity};
+use crate::mobility::stages::Stage;
+use tauri::State;
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn list_conversations(
+    state: State<'_, AppState>,
+    limit: i64,
+) -> AppResult<Vec<Conversation>> {
+    conversations::list(&state.pool(), limit).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn log_conversation(
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> AppResult<Conversation> {
+    conversations::create(&state.pool(), input::parse(input)?, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn delete_conversation(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
+    conversations::delete(&state.pool(), id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn list_opportunities(state: State<'_, AppState>) -> AppResult<Vec<Opportunity>> {
+    opportunities::list(&state.pool()).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn create_opportunity(
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> AppResult<Opportunity> {
+    opportunities::create(&state.pool(), input::parse(input)?, clock::today()?).await
+}
+
+/// One step from a conversation that mentioned an opening.
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn opportunity_from_conversation(
+    state: State<'_, AppState>,
+    conversation_id: i64,
+    input: serde_json::Value,
+) -> AppResult<Opportunity> {
+    let input = input::parse(input)?;
+    opportunities::create_from_conversation(&state.pool(), conversation_id, input, clock::today()?)
+        .await
+}
+
+/// Moves an opportunity to `stage` today.
+#[tauri::command]
+#[tracing::instrument(skip(state, stage), err)]
+pub async fn move_opportunity(
+    state: State<'_, AppState>,
+    id: i64,
+    stage: serde_json::Value,
+) -> AppResult<Opportunity> {
+    let stage: Stage = input::parse(stage)?;
+    opportunities::move_stage(&state.pool(), id, stage, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn undo_opportunity_move(state: State<'_, AppState>, id: i64) -> AppResult<Opportunity> {
+    opportunities::undo_last_change(&state.pool(), id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn reopen_opportunity(state: State<'_, AppState>, id: i64) -> AppResult<Opportunity> {
+    opportunities::reopen(&state.pool(), id, clock::today()?).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn bring_opportunity_to_one_on_one(
+    state: State<'_, AppState>,
+    id: i64,
+    bring: bool,
+) -> AppResult<Opportunity> {
+    opportunities::set_bring_to_one_on_one(&state.pool(), id, bring).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn delete_opportunity(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
+    opportunities::delete(&state.pool(), id, clock::today()?).await
+}
