@@ -72,6 +72,8 @@ macro_rules! with_commands {
             learning::open_resource_url(id: i64, certificate: bool),
             mobility::list_conversations(limit: i64),
             mobility::log_conversation(input: serde_json::Value),
+            mobility::update_conversation(id: i64, input: serde_json::Value),
+            mobility::set_follow_up_done(id: i64, done: bool),
             mobility::delete_conversation(id: i64),
             mobility::list_opportunities(),
             mobility::create_opportunity(input: serde_json::Value),

@@ -29,6 +29,28 @@ pub async fn log_conversation(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn update_conversation(
+    state: State<'_, AppState>,
+    id: i64,
+    input: serde_json::Value,
+) -> AppResult<Conversation> {
+    conversations::update(&state.pool(), id, input::parse(input)?).await
+}
+
+/// Ticks the follow-up off today, or (`done` false) opens it again.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn set_follow_up_done(
+    state: State<'_, AppState>,
+    id: i64,
+    done: bool,
+) -> AppResult<Conversation> {
+    let on = if done { Some(clock::today()?) } else { None };
+    conversations::set_follow_up_done(&state.pool(), id, on).await
+}
+
+#[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_conversation(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     conversations::delete(&state.pool(), id, clock::today()?).await

@@ -165,6 +165,81 @@ pub async fn create(
     Ok(out)
 }
 
+/// Changes a conversation, its people included; the last contact of anyone added moves
+/// forward, and of anyone taken off (or of everyone, when the day changed) is worked out
+/// again.
+pub async fn update(
+    pool: &SqlitePool,
+    id: i64,
+    input: ConversationInput,
+) -> AppResult<Conversation> {
+    let c = check(&input)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let before = fetch(&mut tx, id).await?;
+    for person_id in &c.person_ids {
+        person::fetch(&mut tx, *person_id).await?;
+    }
+    sqlx::query(
+        "UPDATE conversations SET kind = ?, held_on = ?, topic = ?, discussed = ?, learned = ?,
+                team = ?, follow_up = ?, follow_up_on = ? WHERE id = ?",
+    )
+    .bind(input.kind)
+    .bind(c.held_on)
+    .bind(&c.topic)
+    .bind(&c.discussed)
+    .bind(&c.learned)
+    .bind(&c.team)
+    .bind(&c.follow_up)
+    .bind(c.follow_up_on)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM conversation_people WHERE conversation_id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for person_id in &c.person_ids {
+        sqlx::query("INSERT INTO conversation_people (conversation_id, person_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for person_id in &before.person_ids {
+        recompute_last_contact(&mut tx, *person_id, before.held_on).await?;
+    }
+    for person_id in &c.person_ids {
+        person::touch(&mut tx, *person_id, c.held_on).await?;
+    }
+    let out = fetch(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Ticks the follow-up off (`Some(day)`) or opens it again (`None`).
+pub async fn set_follow_up_done(
+    pool: &SqlitePool,
+    id: i64,
+    done_on: Option<NaiveDate>,
+) -> AppResult<Conversation> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let c = fetch(&mut tx, id).await?;
+    if c.follow_up.is_empty() {
+        return Err(AppError::conflict(
+            Some("followUp"),
+            "This conversation has no follow-up to tick off.",
+        ));
+    }
+    sqlx::query("UPDATE conversations SET follow_up_done_on = ? WHERE id = ?")
+        .bind(done_on)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let out = fetch(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
 pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Conversation> {
     let mut c = sqlx::query_as::<_, Conversation>(
         "SELECT id, kind, held_on, topic, discussed, learned, team, follow_up, follow_up_on,

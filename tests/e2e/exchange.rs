@@ -140,10 +140,17 @@ async fn everything_moves_to_a_new_computer_through_one_export_file() {
     assert_eq!(read, expected);
 
     // Found back in the UI: the plans list holds the old computer's plans.
+    // (The list loads after the screen shows: wait for it.)
     app.click("[data-testid=nav-plans]").await;
-    let titles = app.texts("[data-testid=plan-title]").await;
-    assert_eq!(titles.len(), 3, "{titles:?}");
+    app.find("[data-testid=plan-title]").await;
+    let started = std::time::Instant::now();
+    let mut titles = app.texts("[data-testid=plan-title]").await;
+    while titles.len() < 3 && started.elapsed().as_secs() < 10 {
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        titles = app.texts("[data-testid=plan-title]").await;
+    }
     app.quit().await;
+    assert_eq!(titles.len(), 3, "{titles:?}");
 
     // And in the file, every record of every table, by uid.
     let before = uids_by_table(old.path()).await;

@@ -358,3 +358,68 @@ async fn a_deleted_opportunity_comes_back_from_the_trash_with_its_history() {
     assert_eq!(back.history.len(), 2);
     assert_eq!(back.people.len(), 1);
 }
+
+#[tokio::test]
+async fn editing_a_conversation_moves_last_contacts_for_who_is_in_it_now() {
+    let t = common::db().await;
+    let (mei, dana) = (
+        someone(&t.pool, "Mei").await,
+        someone(&t.pool, "Dana").await,
+    );
+    let c = conversations::create(&t.pool, chat("2026-11-10", vec![mei]), today())
+        .await
+        .unwrap();
+    let moved = ConversationInput {
+        follow_up_on: None,
+        ..chat("2026-11-12", vec![dana])
+    };
+    let c = conversations::update(&t.pool, c.id, moved).await.unwrap();
+    assert_eq!(c.person_ids, vec![dana]);
+    assert_eq!(
+        last_contact(&t.pool, mei).await,
+        None,
+        "Mei was only in this one"
+    );
+    assert_eq!(
+        last_contact(&t.pool, dana).await.as_deref(),
+        Some("2026-11-12")
+    );
+    let err = conversations::update(&t.pool, c.id, chat("2026-11-12", vec![]))
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some("personIds"));
+    assert_eq!(
+        conversations::list(&t.pool, 10).await.unwrap()[0].person_ids,
+        vec![dana],
+        "nothing written"
+    );
+}
+
+#[tokio::test]
+async fn a_follow_up_is_ticked_off_and_opened_again_and_one_without_a_follow_up_is_refused() {
+    let t = common::db().await;
+    let mei = someone(&t.pool, "Mei").await;
+    let c = conversations::create(&t.pool, chat("2026-11-10", vec![mei]), today())
+        .await
+        .unwrap();
+    let done = conversations::set_follow_up_done(&t.pool, c.id, Some(today()))
+        .await
+        .unwrap();
+    assert_eq!(done.follow_up_done_on, Some(today()));
+    let open = conversations::set_follow_up_done(&t.pool, c.id, None)
+        .await
+        .unwrap();
+    assert_eq!(open.follow_up_done_on, None);
+    let plain = ConversationInput {
+        follow_up: None,
+        follow_up_on: None,
+        ..chat("2026-11-10", vec![mei])
+    };
+    let plain = conversations::create(&t.pool, plain, today())
+        .await
+        .unwrap();
+    let err = conversations::set_follow_up_done(&t.pool, plain.id, Some(today()))
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some("followUp"));
+}

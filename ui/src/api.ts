@@ -217,6 +217,9 @@ export const api = {
   discardFromTrash: (trashId: number) => call<void>("discard_from_trash", { trashId }),
   listConversations: (limit = 200) => call<Conversation[]>("list_conversations", { limit }),
   logConversation: (input: ConversationInput) => call<Conversation>("log_conversation", { input }),
+  updateConversation: (id: number, input: ConversationInput) => call<Conversation>("update_conversation", { id, input }),
+  /** Ticks the follow-up off today, or opens it again. */
+  setFollowUpDone: (id: number, done: boolean) => call<Conversation>("set_follow_up_done", { id, done }),
   deleteConversation: (id: number) => call<Trashed>("delete_conversation", { id }),
   listOpportunities: () => call<Opportunity[]>("list_opportunities"),
   createOpportunity: (input: OpportunityInput) => call<Opportunity>("create_opportunity", { input }),
