@@ -77,6 +77,7 @@ macro_rules! with_commands {
             mobility::delete_conversation(id: i64),
             mobility::list_opportunities(),
             mobility::create_opportunity(input: serde_json::Value),
+            mobility::update_opportunity(id: i64, input: serde_json::Value),
             mobility::opportunity_from_conversation(conversation_id: i64, input: serde_json::Value),
             mobility::move_opportunity(id: i64, stage: serde_json::Value),
             mobility::undo_opportunity_move(id: i64),

@@ -71,6 +71,16 @@ pub async fn create_opportunity(
     opportunities::create(&state.pool(), input::parse(input)?, clock::today()?).await
 }
 
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err)]
+pub async fn update_opportunity(
+    state: State<'_, AppState>,
+    id: i64,
+    input: serde_json::Value,
+) -> AppResult<Opportunity> {
+    opportunities::update(&state.pool(), id, input::parse(input)?).await
+}
+
 /// One step from a conversation that mentioned an opening.
 #[tauri::command]
 #[tracing::instrument(skip(state, input), err)]

@@ -305,6 +305,62 @@ pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Opportunit
     Ok(o)
 }
 
+/// Changes an opportunity's details and its people; its stage moves only by
+/// `move_stage`, and where it was heard of stays as recorded.
+pub async fn update(pool: &SqlitePool, id: i64, input: OpportunityInput) -> AppResult<Opportunity> {
+    let c = check(&input)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let before = fetch(&mut tx, id).await?;
+    if let Some(p) = input.source_person_id {
+        person::fetch(&mut tx, p).await?;
+    }
+    let people = input
+        .people
+        .clone()
+        .unwrap_or_else(|| before.people.clone());
+    for p in &people {
+        person::fetch(&mut tx, p.person_id).await?;
+    }
+    sqlx::query(
+        "UPDATE opportunities SET title = ?, team = ?, level = ?, url = ?, source = ?,
+                source_person_id = ?, heard_on = ?, notes = ?, next_step = ?, next_step_on = ?,
+                bring_to_one_on_one = ? WHERE id = ?",
+    )
+    .bind(&c.title)
+    .bind(&c.team)
+    .bind(&c.level)
+    .bind(&c.url)
+    .bind(input.source.unwrap_or(before.source))
+    .bind(input.source_person_id.or(before.source_person_id))
+    .bind(c.heard_on.or(before.heard_on))
+    .bind(&c.notes)
+    .bind(&c.next_step)
+    .bind(c.next_step_on)
+    .bind(
+        input
+            .bring_to_one_on_one
+            .unwrap_or(before.bring_to_one_on_one),
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM opportunity_people WHERE opportunity_id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for p in &people {
+        sqlx::query("INSERT OR IGNORE INTO opportunity_people (opportunity_id, person_id, role) VALUES (?, ?, ?)")
+            .bind(id)
+            .bind(p.person_id)
+            .bind(p.role)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let out = fetch(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
 /// Moves the opportunity to `to` on `on` (forward, skipping allowed, or to an ending).
 pub async fn move_stage(
     pool: &SqlitePool,

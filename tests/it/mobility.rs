@@ -423,3 +423,59 @@ async fn a_follow_up_is_ticked_off_and_opened_again_and_one_without_a_follow_up_
         .unwrap_err();
     assert_eq!(err.field(), Some("followUp"));
 }
+
+#[tokio::test]
+async fn editing_an_opportunity_changes_its_details_and_people_but_not_its_stage() {
+    let t = common::db().await;
+    let (mei, dana) = (
+        someone(&t.pool, "Mei").await,
+        someone(&t.pool, "Dana").await,
+    );
+    let input = OpportunityInput {
+        people: Some(vec![OpportunityPerson {
+            person_id: mei,
+            role: PersonRole::Referrer,
+        }]),
+        ..opening("Team lead")
+    };
+    let o = opportunities::create(&t.pool, input, today())
+        .await
+        .unwrap();
+    opportunities::move_stage(&t.pool, o.id, Stage::Applied, today())
+        .await
+        .unwrap();
+    let edit = OpportunityInput {
+        next_step: Some("Prepare for the panel".into()),
+        next_step_on: Some("2026-12-03".into()),
+        people: Some(vec![OpportunityPerson {
+            person_id: dana,
+            role: PersonRole::HiringManager,
+        }]),
+        ..opening("Team lead, Platform")
+    };
+    let o = opportunities::update(&t.pool, o.id, edit).await.unwrap();
+    assert_eq!(
+        (o.title.as_str(), o.stage),
+        ("Team lead, Platform", Stage::Applied)
+    );
+    assert_eq!(o.next_step_on, Some(day("2026-12-03")));
+    let people: Vec<(i64, PersonRole)> = o.people.iter().map(|p| (p.person_id, p.role)).collect();
+    assert_eq!(people, vec![(dana, PersonRole::HiringManager)]);
+    let bad = OpportunityInput {
+        url: Some("ftp://x".into()),
+        ..opening("Team lead")
+    };
+    let err = opportunities::update(&t.pool, o.id, bad).await.unwrap_err();
+    assert_eq!(err.field(), Some("url"));
+    let unknown = OpportunityInput {
+        people: Some(vec![OpportunityPerson {
+            person_id: 999,
+            role: PersonRole::Other,
+        }]),
+        ..opening("Renamed")
+    };
+    assert!(opportunities::update(&t.pool, o.id, unknown).await.is_err());
+    let mut conn = t.pool.acquire().await.unwrap();
+    let kept = opportunities::fetch(&mut conn, o.id).await.unwrap();
+    assert_eq!(kept.title, "Team lead, Platform", "nothing written");
+}

@@ -223,6 +223,8 @@ export const api = {
   deleteConversation: (id: number) => call<Trashed>("delete_conversation", { id }),
   listOpportunities: () => call<Opportunity[]>("list_opportunities"),
   createOpportunity: (input: OpportunityInput) => call<Opportunity>("create_opportunity", { input }),
+  /** Details and people; the stage moves only with moveOpportunity. */
+  updateOpportunity: (id: number, input: OpportunityInput) => call<Opportunity>("update_opportunity", { id, input }),
   /** One step from a conversation that mentioned an opening: its people come along. */
   opportunityFromConversation: (conversationId: number, input: OpportunityInput) =>
     call<Opportunity>("opportunity_from_conversation", { conversationId, input }),
