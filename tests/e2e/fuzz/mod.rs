@@ -209,14 +209,16 @@ fn whole_payload(
 }
 
 /// Whether `value` holds an array nested deeper than serde_json parses (128): Tauri then
-/// refuses the whole call before any of Ladder's code runs.
+/// refuses the whole call before any of Ladder's code runs. A value under `__proto__`
+/// does not count: the page's assignment sets the object's prototype instead, and
+/// JSON.stringify leaves it out, so it never reaches Tauri.
 fn too_deep(value: &Value) -> bool {
     match value {
         Value::Object(map) => {
             map.get("$fuzzDeep")
                 .and_then(Value::as_u64)
                 .is_some_and(|n| n > 120)
-                || map.values().any(too_deep)
+                || map.iter().any(|(k, v)| k != "__proto__" && too_deep(v))
         }
         Value::Array(items) => items.iter().any(too_deep),
         _ => false,
