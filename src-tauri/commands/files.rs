@@ -28,6 +28,22 @@ pub async fn choose_open_path<R: Runtime>(
     run_dialog(move || dialog.blocking_pick_file()).await
 }
 
+/// The name and bytes of a file the user chose, read by `read` (which applies an
+/// importer's limits) off the async workers.
+pub async fn read_chosen(
+    path: PathBuf,
+    read: fn(&std::path::Path) -> AppResult<Vec<u8>>,
+) -> AppResult<(String, Vec<u8>)> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = tauri::async_runtime::spawn_blocking(move || read(&path))
+        .await
+        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))??;
+    Ok((file_name, bytes))
+}
+
 /// Asks which folder to use; `None` when the user cancels. A test build's
 /// `LADDER_OPEN_FOLDER` answers instead.
 pub async fn choose_folder<R: Runtime>(

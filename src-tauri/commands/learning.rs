@@ -137,13 +137,7 @@ pub async fn preview_csv(
 /// Reads the file at `path` (chosen in Rust, never by the web view) within the import
 /// limits, previews it and holds it for the import.
 pub async fn preview_file(state: &AppState, path: std::path::PathBuf) -> AppResult<ChosenCsv> {
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let bytes = tokio::task::spawn_blocking(move || limits::read_import_file(&path))
-        .await
-        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))??;
+    let (file_name, bytes) = super::files::read_chosen(path, limits::read_import_file).await?;
     let preview = csv_import::preview(&state.pool(), &bytes).await?;
     let token = state.csv.hold(bytes);
     Ok(ChosenCsv {

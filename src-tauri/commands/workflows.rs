@@ -3,7 +3,7 @@
 use super::AppState;
 use crate::infra::backups::Reason;
 use crate::infra::clock;
-use crate::infra::error::{AppError, AppResult};
+use crate::infra::error::AppResult;
 use crate::infra::input;
 use crate::infra::limits;
 use crate::infra::trash::{self, Impact, TrashItem, TrashKind};
@@ -137,13 +137,7 @@ pub async fn preview_everything_import(
     let Some(path) = super::files::choose_open_path(&app, filter).await? else {
         return Ok(None);
     };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let bytes = tokio::task::spawn_blocking(move || limits::read_export_file(&path))
-        .await
-        .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))??;
+    let (file_name, bytes) = super::files::read_chosen(path, limits::read_export_file).await?;
     let report = exchange::preview(&state.pool(), &bytes, clock::today()?).await?;
     let token = state.exchange.hold(bytes);
     Ok(Some(ChosenExport {

@@ -45,6 +45,14 @@ pub fn unexpected(serde_message: String) -> String {
 }
 
 /// A date typed as `YYYY-MM-DD`, within the years the app accepts.
+/// An optional date field: absent or blank is `None`.
+pub(crate) fn optional_date(field: &str, value: Option<&str>) -> AppResult<Option<NaiveDate>> {
+    match value.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => date(field, d).map(Some),
+        None => Ok(None),
+    }
+}
+
 pub(crate) fn date(field: &str, value: &str) -> AppResult<NaiveDate> {
     let parsed = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::invalid(field, "Enter a date as YYYY-MM-DD."))?;

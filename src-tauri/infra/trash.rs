@@ -461,38 +461,35 @@ pub async fn fetch(conn: &mut SqliteConnection, trash_id: i64) -> AppResult<Tras
 /// tombstone (kind, uid, when; no title, no rows), so importing an older export or
 /// merging another computer's record does not bring it back.
 pub async fn empty(conn: &mut SqliteConnection) -> AppResult<u64> {
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM trash WHERE discarded_at IS NULL")
-        .fetch_all(&mut *conn)
-        .await?;
-    for id in &ids {
-        throw_away(conn, *id).await?;
-    }
-    Ok(ids.len() as u64)
+    throw_away(conn, None).await
 }
 
 /// Deletes one item from the trash for good, leaving its tombstone.
 pub async fn discard(conn: &mut SqliteConnection, trash_id: i64) -> AppResult<()> {
     fetch(conn, trash_id).await?;
-    throw_away(conn, trash_id).await
+    throw_away(conn, Some(trash_id)).await.map(|_| ())
 }
 
-async fn throw_away(conn: &mut SqliteConnection, trash_id: i64) -> AppResult<()> {
-    sqlx::query("DELETE FROM trash_rows WHERE trash_id = ?")
-        .bind(trash_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM trash_links WHERE trash_id = ?")
-        .bind(trash_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
+/// Throws away one item of the trash (`Some`) or all of it (`None`), three statements
+/// whatever the count; returns how many items went.
+async fn throw_away(conn: &mut SqliteConnection, trash_id: Option<i64>) -> AppResult<u64> {
+    let which =
+        "trash_id IN (SELECT id FROM trash WHERE discarded_at IS NULL AND (?1 IS NULL OR id = ?1))";
+    for table in ["trash_rows", "trash_links"] {
+        sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE {which}")))
+            .bind(trash_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(sqlx::query(
         "UPDATE trash SET title = '', contents = '',
-                discarded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                discarded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE discarded_at IS NULL AND (?1 IS NULL OR id = ?1)",
     )
     .bind(trash_id)
     .execute(&mut *conn)
-    .await?;
-    Ok(())
+    .await?
+    .rows_affected())
 }
 
 /// Puts a trashed record and all that went with it back, inside the caller's

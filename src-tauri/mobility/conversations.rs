@@ -82,10 +82,7 @@ struct Checked {
 fn check(input: &ConversationInput) -> AppResult<Checked> {
     let held_on = input::date("heldOn", &input.held_on)?;
     let follow_up = limits::optional_title("followUp", input.follow_up.as_deref())?;
-    let follow_up_on = match input.follow_up_on.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(d) => Some(input::date("followUpOn", d)?),
-    };
+    let follow_up_on = input::optional_date("followUpOn", input.follow_up_on.as_deref())?;
     if let Some(on) = follow_up_on {
         if on < held_on {
             return Err(AppError::invalid(
@@ -142,14 +139,7 @@ pub async fn create(
     .bind(c.follow_up_on)
     .fetch_one(&mut *tx)
     .await?;
-    for person_id in &c.person_ids {
-        sqlx::query("INSERT INTO conversation_people (conversation_id, person_id) VALUES (?, ?)")
-            .bind(id)
-            .bind(person_id)
-            .execute(&mut *tx)
-            .await?;
-        person::touch(&mut tx, *person_id, c.held_on).await?;
-    }
+    set_people(&mut tx, id, &c.person_ids, c.held_on).await?;
     let summary = format!("Logged a conversation: \"{}\"", c.topic);
     activity::record(
         &mut tx,
@@ -194,22 +184,9 @@ pub async fn update(
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM conversation_people WHERE conversation_id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    for person_id in &c.person_ids {
-        sqlx::query("INSERT INTO conversation_people (conversation_id, person_id) VALUES (?, ?)")
-            .bind(id)
-            .bind(person_id)
-            .execute(&mut *tx)
-            .await?;
-    }
+    set_people(&mut tx, id, &c.person_ids, c.held_on).await?;
     for person_id in &before.person_ids {
         recompute_last_contact(&mut tx, *person_id, before.held_on).await?;
-    }
-    for person_id in &c.person_ids {
-        person::touch(&mut tx, *person_id, c.held_on).await?;
     }
     let out = fetch(&mut tx, id).await?;
     tx.commit().await?;
@@ -238,6 +215,28 @@ pub async fn set_follow_up_done(
     let out = fetch(&mut tx, id).await?;
     tx.commit().await?;
     Ok(out)
+}
+
+/// Makes `person_ids` the conversation's people and moves their last contact to `held_on`.
+async fn set_people(
+    conn: &mut SqliteConnection,
+    id: i64,
+    person_ids: &[i64],
+    held_on: NaiveDate,
+) -> AppResult<()> {
+    sqlx::query("DELETE FROM conversation_people WHERE conversation_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for person_id in person_ids {
+        sqlx::query("INSERT INTO conversation_people (conversation_id, person_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(person_id)
+            .execute(&mut *conn)
+            .await?;
+        person::touch(conn, *person_id, held_on).await?;
+    }
+    Ok(())
 }
 
 pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Conversation> {

@@ -125,16 +125,9 @@ struct Checked {
     next_step_on: Option<NaiveDate>,
 }
 
-fn optional_date(field: &str, value: Option<&str>) -> AppResult<Option<NaiveDate>> {
-    match value.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(d) => input::date(field, d).map(Some),
-    }
-}
-
 fn check(input: &OpportunityInput) -> AppResult<Checked> {
     let next_step = limits::optional_title("nextStep", input.next_step.as_deref())?;
-    let next_step_on = optional_date("nextStepOn", input.next_step_on.as_deref())?;
+    let next_step_on = input::optional_date("nextStepOn", input.next_step_on.as_deref())?;
     if next_step_on.is_some() && next_step.is_empty() {
         return Err(AppError::invalid("nextStep", "Say what the next step is."));
     }
@@ -147,7 +140,7 @@ fn check(input: &OpportunityInput) -> AppResult<Checked> {
         team: limits::optional_title("team", input.team.as_deref())?,
         level: limits::optional_title("level", input.level.as_deref())?,
         url,
-        heard_on: optional_date("heardOn", input.heard_on.as_deref())?,
+        heard_on: input::optional_date("heardOn", input.heard_on.as_deref())?,
         notes: limits::long_text("notes", input.notes.as_deref().unwrap_or(""))?,
         next_step,
         next_step_on,
@@ -232,15 +225,7 @@ async fn insert(
         false,
     )
     .await?;
-    for p in input.people.as_deref().unwrap_or_default() {
-        person::fetch(conn, p.person_id).await?;
-        sqlx::query("INSERT OR IGNORE INTO opportunity_people (opportunity_id, person_id, role) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(p.person_id)
-            .bind(p.role)
-            .execute(&mut *conn)
-            .await?;
-    }
+    set_people(conn, id, input.people.as_deref().unwrap_or_default()).await?;
     let summary = format!("Spotted the opening \"{}\"", c.title);
     activity::record(
         conn,
@@ -252,6 +237,28 @@ async fn insert(
     )
     .await?;
     Ok(id)
+}
+
+/// Makes `people` the opportunity's people, each checked to exist.
+async fn set_people(
+    conn: &mut SqliteConnection,
+    id: i64,
+    people: &[OpportunityPerson],
+) -> AppResult<()> {
+    sqlx::query("DELETE FROM opportunity_people WHERE opportunity_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for p in people {
+        person::fetch(conn, p.person_id).await?;
+        sqlx::query("INSERT OR IGNORE INTO opportunity_people (opportunity_id, person_id, role) VALUES (?, ?, ?)")
+            .bind(id)
+            .bind(p.person_id)
+            .bind(p.role)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 async fn record_change(
@@ -344,18 +351,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: OpportunityInput) -> AppR
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM opportunity_people WHERE opportunity_id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    for p in &people {
-        sqlx::query("INSERT OR IGNORE INTO opportunity_people (opportunity_id, person_id, role) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(p.person_id)
-            .bind(p.role)
-            .execute(&mut *tx)
-            .await?;
-    }
+    set_people(&mut tx, id, &people).await?;
     let out = fetch(&mut tx, id).await?;
     tx.commit().await?;
     Ok(out)

@@ -244,15 +244,7 @@ pub async fn create_request(
             "Write the question you want answered.",
         ));
     }
-    let due_on = match input
-        .due_on
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-    {
-        Some(d) => Some(input::date("dueOn", d)?),
-        None => None,
-    };
+    let due_on = input::optional_date("dueOn", input.due_on.as_deref())?;
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let (person, area, facet, goal) = check_refs(
         &mut tx,

@@ -10,14 +10,16 @@ use super::layout::{Kind, Table};
 use super::FORMAT_VERSION;
 use crate::infra::error::AppResult;
 
-/// The text of the document. `progress(done, total)` is called after each table.
+/// The text of the document, with how many records and tombstones it holds.
+/// `progress(done, total)` is called after each table.
 pub(crate) async fn document(
     conn: &mut SqliteConnection,
     tables: &[Table],
     app_version: &str,
     exported_at: &str,
     mut progress: impl FnMut(usize, usize),
-) -> AppResult<String> {
+) -> AppResult<(String, u64, u64)> {
+    let mut records = 0u64;
     let mut out = String::with_capacity(1 << 20);
     out.push_str("{\n  \"format\": \"ladder-export\",\n");
     out.push_str(&format!("  \"formatVersion\": {FORMAT_VERSION},\n"));
@@ -30,14 +32,17 @@ pub(crate) async fn document(
     for (i, table) in sorted.iter().enumerate() {
         out.push_str(if i == 0 { "\n" } else { ",\n" });
         out.push_str(&format!("    {}: ", quoted(&table.key)));
-        push_array(&mut out, &rows(conn, table).await?, "    ");
+        let rows = rows(conn, table).await?;
+        records += rows.len() as u64;
+        push_array(&mut out, &rows, "    ");
         progress(i + 1, total);
     }
     out.push_str("\n  },\n  \"tombstones\": ");
-    push_array(&mut out, &tombstones(conn).await?, "  ");
+    let tombstones = tombstones(conn).await?;
+    push_array(&mut out, &tombstones, "  ");
     out.push_str("\n}\n");
     progress(total, total);
-    Ok(out)
+    Ok((out, records, tombstones.len() as u64))
 }
 
 fn quoted(text: &str) -> String {

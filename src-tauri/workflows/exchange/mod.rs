@@ -43,16 +43,8 @@ pub async fn export(
 ) -> AppResult<Exported> {
     let mut tx = pool.begin().await?;
     let tables = layout::read(&mut tx).await?;
-    let text = export::document(&mut tx, &tables, app_version, exported_at, progress).await?;
-    let mut records = 0u64;
-    for t in &tables {
-        let sql = format!("SELECT count(*) FROM \"{}\"", t.name);
-        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .fetch_one(&mut *tx)
-            .await?;
-        records += n as u64;
-    }
-    let tombstones = export::tombstones(&mut tx).await?.len() as u64;
+    let (text, records, tombstones) =
+        export::document(&mut tx, &tables, app_version, exported_at, progress).await?;
     tx.rollback().await?;
     Ok(Exported {
         text,
