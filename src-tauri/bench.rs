@@ -20,7 +20,9 @@ use ladder_lib::infra::error::{AppError, AppResult};
 use ladder_lib::infra::{limits, restore};
 use ladder_lib::learning::csv_import::{self, OnDuplicate};
 use ladder_lib::learning::resources::{self, LearningStatus, ResourceFilter};
+use ladder_lib::mobility::{conversations, opportunities};
 use ladder_lib::planning::plans::{self, Plan, PlanInput};
+use ladder_lib::views::network;
 use ladder_lib::workflows::exchange;
 use ladder_lib::{
     framework::focus_areas, framework::principles, framework::settings, infra::activity,
@@ -104,6 +106,7 @@ async fn run() -> AppResult<()> {
     rows.extend(measure_wins(&f).await?);
     rows.extend(measure_learning(&f).await?);
     rows.extend(measure_people(&f).await?);
+    rows.extend(measure_network(&f).await?);
     rows.extend(measure_dashboard_and_search(&f).await?);
     rows.extend(measure_one_on_ones(&f).await?);
     rows.extend(measure_settings_and_saves(&f).await?);
@@ -262,6 +265,48 @@ async fn measure_people(f: &Fixture) -> AppResult<Vec<Row>> {
         })
         .await?,
         measure("person::list (people)", |_| person::list(pool, false)).await?,
+    ])
+}
+
+/// The Network & mobility screen, its dashboard panels, the teams view and the review's
+/// mentoring evidence.
+async fn measure_network(f: &Fixture) -> AppResult<Vec<Row>> {
+    let (pool, today) = (&f.pool, f.today);
+    let busiest: i64 = sqlx::query_scalar(
+        "SELECT person_id FROM conversation_people GROUP BY person_id ORDER BY count(*) DESC LIMIT 1",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(vec![
+        measure("opportunities::list (Pipeline)", |_| {
+            opportunities::list(pool)
+        })
+        .await?,
+        measure("conversations::list (Conversations, 200)", |_| {
+            conversations::list(pool, None, 200)
+        })
+        .await?,
+        measure("conversations::list (one person's)", |_| {
+            conversations::list(pool, Some(busiest), 200)
+        })
+        .await?,
+        measure("network::due_steps (dashboard)", |_| {
+            network::due_steps(pool, today, 6)
+        })
+        .await?,
+        measure("network::pipeline (dashboard)", |_| network::pipeline(pool)).await?,
+        measure("network::teams (teams view)", |_| {
+            network::teams(pool, today)
+        })
+        .await?,
+        measure("network::quarter (review)", |_| {
+            network::quarter(pool, f.last_closed.id)
+        })
+        .await?,
+        measure("person_page::page (busiest in conversations)", |_| {
+            person_page::page(pool, busiest, today)
+        })
+        .await?,
     ])
 }
 
@@ -499,19 +544,34 @@ async fn time_exchange(f: &Fixture, dir: &Path) -> AppResult<()> {
 /// then the iCalendar text).
 async fn time_calendar(f: &Fixture) -> AppResult<()> {
     let (pool, today, plan) = (&f.pool, f.today, f.active.id);
-    let all = calendar::gather(pool, None, today).await?;
+    let all = calendar::gather(pool, calendar::Scope::default(), today).await?;
     let text = calendar::ics(&all);
     let everything = measure("calendar export (standard set)", |_| async {
-        calendar::gather(pool, None, today)
+        calendar::gather(pool, calendar::Scope::default(), today)
             .await
             .map(|c| calendar::ics(&c))
     })
     .await?;
-    let one = calendar::gather(pool, Some(plan), today).await?;
+    let one = calendar::gather(
+        pool,
+        calendar::Scope {
+            plan_id: Some(plan),
+            pipeline: false,
+        },
+        today,
+    )
+    .await?;
     let one_plan = measure("calendar export (active plan)", |_| async {
-        calendar::gather(pool, Some(plan), today)
-            .await
-            .map(|c| calendar::ics(&c))
+        calendar::gather(
+            pool,
+            calendar::Scope {
+                plan_id: Some(plan),
+                pipeline: false,
+            },
+            today,
+        )
+        .await
+        .map(|c| calendar::ics(&c))
     })
     .await?;
     println!(

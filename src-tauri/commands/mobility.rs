@@ -14,9 +14,10 @@ use tauri::State;
 #[tracing::instrument(skip(state), err)]
 pub async fn list_conversations(
     state: State<'_, AppState>,
+    person: Option<i64>,
     limit: i64,
 ) -> AppResult<Vec<Conversation>> {
-    conversations::list(&state.pool(), limit).await
+    conversations::list(&state.pool(), person, limit).await
 }
 
 #[tauri::command]

@@ -8,6 +8,7 @@ use crate::one_on_ones::agenda::OneOnOneDetail;
 use crate::views::agenda_draft;
 use crate::views::calendar::{self, CalendarSaved};
 use crate::views::goal_detail::{self, GoalDetail};
+use crate::views::network;
 use crate::views::person_page::{self, PersonPage};
 use crate::views::resume::{self, ResumeChoice, ResumeDraft, ResumeSaved};
 use tauri::State;
@@ -28,6 +29,23 @@ pub async fn dashboard(
     state: State<'_, AppState>,
 ) -> AppResult<crate::views::dashboard::Dashboard> {
     crate::views::dashboard::dashboard(&state.pool(), clock::today()?).await
+}
+
+/// The teams known and how each was reached this year.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn network_teams(state: State<'_, AppState>) -> AppResult<Vec<network::TeamReach>> {
+    network::teams(&state.pool(), clock::today()?).await
+}
+
+/// Mentoring and conversations in a plan's quarter, for its review.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn quarter_network(
+    state: State<'_, AppState>,
+    plan_id: i64,
+) -> AppResult<network::QuarterNetwork> {
+    network::quarter(&state.pool(), plan_id).await
 }
 
 #[tauri::command]
@@ -87,7 +105,8 @@ pub async fn save_resume(
     }))
 }
 
-/// Saves the dated items (all, or one plan's goals and milestones) as an iCalendar file;
+/// Saves the dated items (all, or one plan's goals and milestones; opportunities' next
+/// steps only with `pipeline`) as an iCalendar file;
 /// returns where and how many of each kind, or `None` when cancelled.
 #[tauri::command]
 #[tracing::instrument(skip(app, state), err)]
@@ -95,8 +114,10 @@ pub async fn save_calendar(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     plan_id: Option<i64>,
+    pipeline: bool,
 ) -> AppResult<Option<CalendarSaved>> {
-    let found = calendar::gather(&state.pool(), plan_id, clock::today()?).await?;
+    let scope = calendar::Scope { plan_id, pipeline };
+    let found = calendar::gather(&state.pool(), scope, clock::today()?).await?;
     let name = match &found.plan {
         Some(plan) => format!("ladder-{}.ics", super::files::slug(&plan.title)),
         None => "ladder-calendar.ics".to_owned(),

@@ -24,6 +24,8 @@ pub const SCALE: Scale = Scale {
     people: 12,
     requests_per_plan: 4,
     one_on_ones: 24,
+    conversations_per_plan: 6,
+    opportunities_per_plan: 1,
 };
 
 /// The example's own folder. Its name is one only Ladder uses, since removing the

@@ -31,6 +31,8 @@ use crate::views::agenda_draft;
 use crate::wins::story::{self, Story};
 use crate::wins::win::{self, WinInput};
 
+mod network;
+
 /// How much to generate.
 #[derive(Debug, Clone, Copy)]
 pub struct Scale {
@@ -50,12 +52,15 @@ pub struct Scale {
     pub requests_per_plan: usize,
     /// One-on-ones with the manager, spread over all the quarters.
     pub one_on_ones: usize,
+    /// Conversations logged and opportunities heard of each quarter.
+    pub conversations_per_plan: usize,
+    pub opportunities_per_plan: usize,
 }
 
 impl Scale {
     /// Five years of use: 20 plans, 600 goals, about 6,000 milestones, 12,000 check-ins,
     /// 2,000 wins, 2,000 learning resources with 40,000 progress entries, 300 people and
-    /// 1,000 feedback requests, 130 one-on-ones.
+    /// 1,000 feedback requests, 130 one-on-ones, 3,000 conversations and 200 opportunities.
     pub const STANDARD: Scale = Scale {
         plans: 20,
         goals_per_plan: 30,
@@ -67,6 +72,8 @@ impl Scale {
         people: 300,
         requests_per_plan: 50,
         one_on_ones: 130,
+        conversations_per_plan: 150,
+        opportunities_per_plan: 10,
     };
 }
 
@@ -139,6 +146,8 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
         ask_for_feedback(&mut ctx, &quarter).await?;
         add_heard_feedback(&ctx, &quarter).await?;
         hold_one_on_ones(&mut ctx, &quarter, plan_ids.len()).await?;
+        network::add_conversations(&mut ctx, &quarter).await?;
+        network::add_opportunities(&mut ctx, &quarter).await?;
         if !current {
             close_quarter(&mut ctx, &quarter).await?;
         }

@@ -27,6 +27,30 @@ pub enum ConversationKind {
     Other,
 }
 
+impl ConversationKind {
+    pub const ALL: [ConversationKind; 7] = [
+        ConversationKind::CoffeeChat,
+        ConversationKind::MentoringGiven,
+        ConversationKind::MentoringReceived,
+        ConversationKind::SkipLevel,
+        ConversationKind::ProjectCheckIn,
+        ConversationKind::Event,
+        ConversationKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ConversationKind::CoffeeChat => "Coffee chat",
+            ConversationKind::MentoringGiven => "Mentoring (given)",
+            ConversationKind::MentoringReceived => "Mentoring (received)",
+            ConversationKind::SkipLevel => "Skip-level",
+            ConversationKind::ProjectCheckIn => "Cross-team project check-in",
+            ConversationKind::Event => "Event",
+            ConversationKind::Other => "Other",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, FromRow, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -264,19 +288,47 @@ async fn people_of(conn: &mut SqliteConnection, id: i64) -> AppResult<Vec<i64>> 
     .await?)
 }
 
-/// The newest first.
-pub async fn list(pool: &SqlitePool, limit: i64) -> AppResult<Vec<Conversation>> {
+/// The newest first; with `person`, only the conversations they were in. Two queries
+/// whatever the count.
+pub async fn list(
+    pool: &SqlitePool,
+    person: Option<i64>,
+    limit: i64,
+) -> AppResult<Vec<Conversation>> {
     let mut conn = pool.acquire().await?;
-    let ids: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM conversations ORDER BY held_on DESC, id DESC LIMIT ?")
-            .bind(limit.clamp(1, 1000))
-            .fetch_all(&mut *conn)
-            .await?;
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        out.push(fetch(&mut conn, id).await?);
+    let mut rows = sqlx::query_as::<_, Conversation>(
+        "SELECT id, kind, held_on, topic, discussed, learned, team, follow_up, follow_up_on,
+                follow_up_done_on FROM conversations
+         WHERE ?1 IS NULL OR id IN (SELECT conversation_id FROM conversation_people WHERE person_id = ?1)
+         ORDER BY held_on DESC, id DESC LIMIT ?2",
+    )
+    .bind(person)
+    .bind(limit.clamp(1, 1000))
+    .fetch_all(&mut *conn)
+    .await?;
+    if rows.is_empty() {
+        return Ok(rows);
     }
-    Ok(out)
+    // Ids are not in date order, so take the links of the rows' id range and keep theirs.
+    let (low, high) = rows
+        .iter()
+        .fold((i64::MAX, i64::MIN), |(l, h), c| (l.min(c.id), h.max(c.id)));
+    let links: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT conversation_id, person_id FROM conversation_people
+         WHERE conversation_id BETWEEN ? AND ? ORDER BY conversation_id, person_id",
+    )
+    .bind(low)
+    .bind(high)
+    .fetch_all(&mut *conn)
+    .await?;
+    let index: std::collections::HashMap<i64, usize> =
+        rows.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    for (conversation, person_id) in links {
+        if let Some(&i) = index.get(&conversation) {
+            rows[i].person_ids.push(person_id);
+        }
+    }
+    Ok(rows)
 }
 
 /// Moves the conversation to the trash; each person's last contact is worked out again
@@ -324,4 +376,18 @@ async fn recompute_last_contact(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ConversationKind;
+
+    #[test]
+    fn export_bindings_conversation_kind_labels() {
+        let entries: Vec<(ConversationKind, &str)> = ConversationKind::ALL
+            .iter()
+            .map(|k| (*k, k.label()))
+            .collect();
+        crate::infra::labels::export("ConversationKind", "CONVERSATION_KIND_LABELS", &entries);
+    }
 }

@@ -2,6 +2,8 @@
 //! stage with its day. Stages move forward or end (`stages::check_move`); the newest
 //! change can be taken back; an ended opportunity can be reopened, which is recorded.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sqlx::{FromRow, SqliteConnection, SqlitePool};
@@ -36,6 +38,24 @@ pub enum PersonRole {
     Referrer,
     Interviewer,
     Other,
+}
+
+impl PersonRole {
+    pub const ALL: [PersonRole; 4] = [
+        PersonRole::HiringManager,
+        PersonRole::Referrer,
+        PersonRole::Interviewer,
+        PersonRole::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PersonRole::HiringManager => "hiring manager",
+            PersonRole::Referrer => "referrer",
+            PersonRole::Interviewer => "interviewer",
+            PersonRole::Other => "involved",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, FromRow, TS)]
@@ -506,18 +526,57 @@ pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<T
     Ok(trashed)
 }
 
-/// Every opportunity, open ones first by stage, then ended ones; newest first within.
+/// Every opportunity, open ones first, then ended ones; newest first within. Three
+/// queries whatever the count (the rows, their people, their history).
 pub async fn list(pool: &SqlitePool) -> AppResult<Vec<Opportunity>> {
     let mut conn = pool.acquire().await?;
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM opportunities
+    let mut rows = sqlx::query_as::<_, Opportunity>(
+        "SELECT id, title, team, level, url, source, source_person_id, source_conversation_id,
+                heard_on, stage, notes, next_step, next_step_on, bring_to_one_on_one
+         FROM opportunities
          ORDER BY stage IN ('accepted', 'declined', 'not_selected', 'withdrawn'), updated_at DESC, id DESC",
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        out.push(fetch(&mut conn, id).await?);
+    let people: Vec<(i64, i64, PersonRole)> = sqlx::query_as(
+        "SELECT opportunity_id, person_id, role FROM opportunity_people
+         ORDER BY opportunity_id, person_id, role",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let history: Vec<(i64, Option<Stage>, Stage, NaiveDate, bool)> = sqlx::query_as(
+        "SELECT opportunity_id, from_stage, to_stage, changed_on, reopened FROM opportunity_stages
+         ORDER BY opportunity_id, id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let index: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+    for (opportunity, person_id, role) in people {
+        if let Some(&i) = index.get(&opportunity) {
+            rows[i].people.push(OpportunityPerson { person_id, role });
+        }
     }
-    Ok(out)
+    for (opportunity, from_stage, to_stage, changed_on, reopened) in history {
+        if let Some(&i) = index.get(&opportunity) {
+            rows[i].history.push(StageChange {
+                from_stage,
+                to_stage,
+                changed_on,
+                reopened,
+            });
+        }
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PersonRole;
+
+    #[test]
+    fn export_bindings_person_role_labels() {
+        let entries: Vec<(PersonRole, &str)> =
+            PersonRole::ALL.iter().map(|r| (*r, r.label())).collect();
+        crate::infra::labels::export("PersonRole", "PERSON_ROLE_LABELS", &entries);
+    }
 }

@@ -35,6 +35,14 @@ impl Stage {
         Stage::Accepted,
     ];
 
+    /// The ways an opportunity ends without being accepted.
+    pub const ENDINGS: [Stage; 3] = [Stage::Declined, Stage::NotSelected, Stage::Withdrawn];
+
+    /// Every stage: the way forward, then the endings.
+    pub fn all() -> impl Iterator<Item = Stage> {
+        Self::PATH.into_iter().chain(Self::ENDINGS)
+    }
+
     fn rank(self) -> Option<usize> {
         Self::PATH.iter().position(|s| *s == self)
     }
@@ -97,6 +105,12 @@ pub fn check_move(from: Stage, to: Stage) -> AppResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn export_bindings_stage_labels() {
+        let entries: Vec<(Stage, &str)> = Stage::all().map(|s| (s, s.label())).collect();
+        crate::infra::labels::export("Stage", "STAGE_LABELS", &entries);
+    }
 
     #[test]
     fn forward_and_skipping_ahead_and_ending_are_allowed() {

@@ -19,6 +19,7 @@ use crate::infra::activity::{Action, Entity};
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::text::{long_date, one_line, trim_number as number};
 use crate::learning::resources;
+use crate::mobility::stages::Stage;
 use crate::one_on_ones::agenda::{self, Draft, OneOnOneDetail, Section, SourceKind};
 use crate::one_on_ones::schedule::{self, OneOnOne, OneOnOneStatus, Owner};
 use crate::planning::goals;
@@ -78,6 +79,7 @@ pub async fn draft(
         out.extend(left_over(&mut *conn, previous_id, &drafted).await?);
     }
     out.extend(open_actions(&mut *conn, meeting).await?);
+    out.extend(pipeline(&mut *conn, meeting, w).await?);
     out.push(career(&mut *conn, meeting).await?);
     Ok(out)
 }
@@ -440,6 +442,53 @@ async fn open_actions(conn: &mut SqliteConnection, meeting: &OneOnOne) -> AppRes
                 format!("action:{id}"),
                 Some((SourceKind::ActionItem, id)),
                 format!("Action for {who}: {text}{due}"),
+            )
+        })
+        .collect())
+}
+
+/// Openings the user chose to bring ("bring to my 1:1") whose stage changed in the
+/// window, where each stands now. Only in 1:1s with the manager: the rest of the
+/// pipeline, and every other agenda, says nothing of a job search. The key holds the
+/// stage, so a later move is a new item and a removed one stays removed.
+async fn pipeline(
+    conn: &mut SqliteConnection,
+    meeting: &OneOnOne,
+    w: Window,
+) -> AppResult<Vec<Draft>> {
+    let with_manager: bool = sqlx::query_scalar(
+        "SELECT coalesce((SELECT relationship = 'manager' FROM people WHERE id = ?), 0)",
+    )
+    .bind(meeting.person_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if !with_manager {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(i64, String, Stage, String)> = sqlx::query_as(
+        "SELECT o.id, o.title, o.stage, o.next_step FROM opportunities o
+         JOIN (SELECT opportunity_id, max(id) AS last FROM opportunity_stages
+               WHERE changed_on > ?1 AND changed_on <= ?2 GROUP BY opportunity_id) s
+           ON s.opportunity_id = o.id
+         WHERE o.bring_to_one_on_one = 1
+         ORDER BY s.last",
+    )
+    .bind(w.since)
+    .bind(w.today)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(latest(rows)
+        .into_iter()
+        .map(|(id, title, stage, next_step)| {
+            let next = match next_step.as_str() {
+                "" => String::new(),
+                step => format!("; next: {step}"),
+            };
+            Draft::new(
+                Section::Career,
+                format!("opportunity:{id}:{}", stage.label()),
+                None,
+                format!("Opening \"{title}\": now {}{next}", stage.label()),
             )
         })
         .collect())

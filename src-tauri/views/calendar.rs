@@ -4,7 +4,8 @@
 //! In it goes what a user wants to see coming: open milestones and open goals with a due
 //! date in plans not closed, 1:1s scheduled or held, feedback asked for and still awaited
 //! with a wanted-by date, open action items with a due date, and the next catch-up with
-//! each person who has a cadence. With one plan chosen, only that plan's goals and
+//! each person who has a cadence, open follow-ups of conversations, and (only when asked)
+//! the next steps of open opportunities. With one plan chosen, only that plan's goals and
 //! milestones. Everything is read in one transaction, so the file is one moment's data.
 //!
 //! Each event's UID comes from its record's `uid` and its DTSTAMP from the record's
@@ -32,6 +33,8 @@ pub enum EventKind {
     FeedbackDue,
     ActionItem,
     CatchUp,
+    FollowUp,
+    NextStep,
 }
 
 /// One all-day event of the calendar.
@@ -71,6 +74,10 @@ pub struct EventCounts {
     pub action_items: i64,
     #[ts(type = "number")]
     pub catch_ups: i64,
+    #[ts(type = "number")]
+    pub follow_ups: i64,
+    #[ts(type = "number")]
+    pub next_steps: i64,
 }
 
 /// What "Export calendar…" wrote.
@@ -97,13 +104,19 @@ impl CalendarSaved {
     }
 }
 
-/// The dated items as of `today`: everything, or only the goals and milestones of the
-/// plan `plan_id` (which must not be closed). Sorted by day, kind and UID.
-pub async fn gather(
-    pool: &SqlitePool,
-    plan_id: Option<i64>,
-    today: NaiveDate,
-) -> AppResult<Calendar> {
+/// What goes into one export.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope {
+    /// Only the goals and milestones of this plan (which must not be closed).
+    pub plan_id: Option<i64>,
+    /// The next steps of open opportunities too. Off unless asked: the calendar may be
+    /// one the employer can see, and a job search need not be.
+    pub pipeline: bool,
+}
+
+/// The dated items as of `today` that `scope` asks for. Sorted by day, kind and UID.
+pub async fn gather(pool: &SqlitePool, scope: Scope, today: NaiveDate) -> AppResult<Calendar> {
+    let plan_id = scope.plan_id;
     let mut tx = pool.begin().await?;
     let plan = match plan_id {
         Some(id) => Some(open_plan(&mut tx, id).await?),
@@ -116,6 +129,10 @@ pub async fn gather(
         events.extend(feedback(&mut tx).await?);
         events.extend(action_items(&mut tx).await?);
         events.extend(catch_ups(&mut tx, today).await?);
+        events.extend(follow_ups(&mut tx).await?);
+        if scope.pipeline {
+            events.extend(next_steps(&mut tx).await?);
+        }
     }
     tx.commit().await?;
     events.sort_by(|a, b| (a.on, a.kind, &a.uid).cmp(&(b.on, b.kind, &b.uid)));
@@ -152,6 +169,8 @@ pub fn counts(events: &[Event]) -> EventCounts {
             EventKind::FeedbackDue => &mut c.feedback,
             EventKind::ActionItem => &mut c.action_items,
             EventKind::CatchUp => &mut c.catch_ups,
+            EventKind::FollowUp => &mut c.follow_ups,
+            EventKind::NextStep => &mut c.next_steps,
         } += 1;
     }
     c
@@ -418,6 +437,77 @@ async fn catch_ups(conn: &mut SqliteConnection, today: NaiveDate) -> AppResult<V
                 c.due_on,
                 c.updated_at,
                 summary,
+                description,
+            )
+        })
+        .collect())
+}
+
+#[derive(FromRow)]
+struct FollowUpRow {
+    uid: String,
+    follow_up_on: NaiveDate,
+    updated_at: DateTime<Utc>,
+    follow_up: String,
+    topic: String,
+    held_on: NaiveDate,
+}
+
+/// Follow-ups of conversations not ticked off yet, with a due date.
+async fn follow_ups(conn: &mut SqliteConnection) -> AppResult<Vec<Event>> {
+    let rows = sqlx::query_as::<_, FollowUpRow>(
+        "SELECT uid, follow_up_on, updated_at, follow_up, topic, held_on FROM conversations
+         WHERE follow_up_on IS NOT NULL AND follow_up_done_on IS NULL",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let description = format!("From \"{}\" on {}.", r.topic, long_date(r.held_on));
+            let summary = format!("Follow up: {}", r.follow_up);
+            let uid = format!("{}-follow-up@ladder", r.uid);
+            event(
+                EventKind::FollowUp,
+                uid,
+                r.follow_up_on,
+                r.updated_at,
+                summary,
+                description,
+            )
+        })
+        .collect())
+}
+
+#[derive(FromRow)]
+struct NextStepRow {
+    uid: String,
+    next_step_on: NaiveDate,
+    updated_at: DateTime<Utc>,
+    next_step: String,
+    title: String,
+}
+
+/// The next step of every opportunity still open, with a date.
+async fn next_steps(conn: &mut SqliteConnection) -> AppResult<Vec<Event>> {
+    let rows = sqlx::query_as::<_, NextStepRow>(
+        "SELECT uid, next_step_on, updated_at, next_step, title FROM opportunities
+         WHERE next_step_on IS NOT NULL
+           AND stage NOT IN ('accepted', 'declined', 'not_selected', 'withdrawn')",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let description = format!("The next step for the opening \"{}\".", r.title);
+            let uid = format!("{}-next-step@ladder", r.uid);
+            event(
+                EventKind::NextStep,
+                uid,
+                r.next_step_on,
+                r.updated_at,
+                r.next_step,
                 description,
             )
         })

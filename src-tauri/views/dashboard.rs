@@ -12,6 +12,7 @@ use crate::learning::resources::{self, LearningStatus, Resource, ResourceFilter,
 use crate::one_on_ones::schedule::{OneOnOne, Owner};
 use crate::people::catch_up;
 use crate::planning::plan_view::{self, PlanDetail};
+use crate::views::network::{self, NetworkStep, StageCount};
 use crate::wins::win::{self, Win};
 
 /// How far ahead "due soon" looks.
@@ -231,10 +232,14 @@ pub struct Dashboard {
     pub courses: Vec<Resource>,
     pub next_one_on_one: Option<OneOnOne>,
     pub wins: Vec<Win>,
+    /// Opportunities' next steps and conversations' follow-ups due this week.
+    pub steps: Vec<NetworkStep>,
+    /// Opportunities per stage, every stage listed.
+    pub pipeline: Vec<StageCount>,
 }
 
 pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> AppResult<Dashboard> {
-    let (standing, due, awaiting, catch_ups, actions, courses, next, wins) = tokio::try_join!(
+    let (standing, due, awaiting, catch_ups, actions, courses, next, wins, steps, pipeline) = tokio::try_join!(
         standing(pool, today),
         due_milestones(pool, today),
         awaiting_feedback(pool, today),
@@ -243,6 +248,8 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> AppResult<Dashboa
         courses(pool),
         next_one_on_one(pool, today),
         recent_wins(pool),
+        network::due_steps(pool, today, PANEL),
+        network::pipeline(pool),
     )?;
     let has_plans = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM plans)")
         .fetch_one(pool)
@@ -257,5 +264,7 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> AppResult<Dashboa
         courses,
         next_one_on_one: next,
         wins,
+        steps,
+        pipeline,
     })
 }

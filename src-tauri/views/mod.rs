@@ -4,6 +4,7 @@ pub mod agenda_draft;
 pub mod calendar;
 pub mod dashboard;
 pub mod goal_detail;
+pub mod network;
 pub mod person_page;
 pub mod resume;
 pub mod resume_candidates;

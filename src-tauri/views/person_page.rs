@@ -7,6 +7,9 @@ use sqlx::SqlitePool;
 use ts_rs::TS;
 
 use crate::infra::error::AppResult;
+use crate::mobility::conversations::{self, Conversation};
+use crate::mobility::opportunities::PersonRole;
+use crate::mobility::stages::Stage;
 use crate::one_on_ones::schedule::{self, OneOnOne, OneOnOneStatus};
 use crate::people::feedback::{self, FeedbackReceived, FeedbackRequest, RequestStatus, Tone};
 use crate::people::person::{self, Person};
@@ -22,6 +25,20 @@ pub struct HistoryItem {
     pub text: String,
 }
 
+/// An opportunity the person is part of, and how.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonOpportunity {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub stage: Stage,
+    /// Their part: hiring manager, referrer, interviewer; `None` when they are only where
+    /// the user heard of it.
+    pub role: Option<PersonRole>,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -30,6 +47,8 @@ pub struct PersonPage {
     pub requests: Vec<FeedbackRequest>,
     pub received: Vec<FeedbackReceived>,
     pub one_on_ones: Vec<OneOnOne>,
+    pub conversations: Vec<Conversation>,
+    pub opportunities: Vec<PersonOpportunity>,
     pub history: Vec<HistoryItem>,
     /// Whether removing them archives them (something refers to them) or deletes them.
     pub removal_archives: bool,
@@ -44,12 +63,17 @@ pub async fn page(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Per
     let requests = feedback::list_requests(pool, today, Some(id), PAGE).await?;
     let received = feedback::list_received(pool, Some(id), PAGE).await?;
     let one_on_ones = schedule::list(pool, Some(id), Some(PAGE)).await?;
-    let history = history(&requests, &received, &one_on_ones);
+    let conversations = conversations::list(pool, Some(id), PAGE).await?;
+    let opportunities = opportunities_of(pool, id).await?;
+    let mut history = history(&requests, &received, &one_on_ones);
+    add_conversations(&mut history, &conversations);
     Ok(PersonPage {
         person,
         requests,
         received,
         one_on_ones,
+        conversations,
+        opportunities,
         history,
         removal_archives,
     })
@@ -90,4 +114,35 @@ fn history(
         .into_iter()
         .map(|(on, _, text)| HistoryItem { on, text })
         .collect()
+}
+
+/// The openings they are part of or where the user heard of one from them, open ones
+/// first, each once (with their first part in it).
+async fn opportunities_of(pool: &SqlitePool, id: i64) -> AppResult<Vec<PersonOpportunity>> {
+    Ok(sqlx::query_as::<_, PersonOpportunity>(
+        "SELECT o.id, o.title, o.stage,
+                (SELECT role FROM opportunity_people op WHERE op.opportunity_id = o.id
+                 AND op.person_id = ?1 ORDER BY role LIMIT 1) AS role
+         FROM opportunities o
+         WHERE o.source_person_id = ?1
+            OR o.id IN (SELECT opportunity_id FROM opportunity_people WHERE person_id = ?1)
+         ORDER BY o.stage IN ('accepted', 'declined', 'not_selected', 'withdrawn'), o.updated_at DESC, o.id DESC",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Conversations join the dated history, keeping it newest first.
+fn add_conversations(history: &mut Vec<HistoryItem>, conversations: &[Conversation]) {
+    for c in conversations {
+        let at = history.partition_point(|h| h.on > c.held_on);
+        history.insert(
+            at,
+            HistoryItem {
+                on: c.held_on,
+                text: format!("Conversation: {}", c.topic),
+            },
+        );
+    }
 }

@@ -1,5 +1,6 @@
-//! Global search over goals, milestones, learning resources, people, feedback, wins and
-//! 1:1 notes, through the FTS5 index the triggers keep in step (migration `_search`).
+//! Global search over goals, milestones, learning resources, people, feedback, wins,
+//! 1:1 notes, opportunities and conversations, through the FTS5 index the triggers keep
+//! in step (migrations `_search` and `_mobility_search`).
 //!
 //! Whatever the user types is reduced to words and each word searched as a prefix, so
 //! FTS5 syntax in the input (quotes, `*`, `NEAR`, `-`, parentheses) is plain text, never
@@ -30,6 +31,8 @@ pub enum SearchKind {
     FeedbackReceived,
     Achievement,
     OneOnOne,
+    Opportunity,
+    Conversation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -143,6 +146,8 @@ pub async fn search(pool: &SqlitePool, input: &str, limit: i64) -> AppResult<Vec
                     WHEN 'resource' THEN (SELECT nullif(provider, '') FROM resources WHERE id = s.item_id)
                     WHEN 'achievement' THEN (SELECT occurred_on FROM achievements WHERE id = s.item_id)
                     WHEN 'person' THEN (SELECT nullif(role, '') FROM people WHERE id = s.item_id)
+                    WHEN 'opportunity' THEN (SELECT nullif(team, '') FROM opportunities WHERE id = s.item_id)
+                    WHEN 'conversation' THEN (SELECT held_on FROM conversations WHERE id = s.item_id)
                 END AS context
          FROM search_index s
          WHERE search_index MATCH ?1

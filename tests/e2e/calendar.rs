@@ -22,6 +22,8 @@ async fn seed(dir: &Path) -> String {
         people: 8,
         requests_per_plan: 10,
         one_on_ones: 24,
+        conversations_per_plan: 0,
+        opportunities_per_plan: 0,
         ..Scale::STANDARD
     };
     generate(&pool, TODAY.parse().unwrap(), small)

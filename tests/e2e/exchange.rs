@@ -23,6 +23,8 @@ async fn seed(dir: &Path) {
         people: 5,
         requests_per_plan: 2,
         one_on_ones: 4,
+        conversations_per_plan: 2,
+        opportunities_per_plan: 1,
     };
     generate(&pool, crate::harness::TODAY.parse().unwrap(), small)
         .await
@@ -59,7 +61,9 @@ async fn expected_calendar(dir: &Path) -> Vec<String> {
         .await
         .unwrap();
     let today = crate::harness::TODAY.parse().unwrap();
-    let found = calendar::gather(&pool, None, today).await.unwrap();
+    let found = calendar::gather(&pool, calendar::Scope::default(), today)
+        .await
+        .unwrap();
     let text = calendar::ics(&found);
     pool.close().await;
     text.lines()

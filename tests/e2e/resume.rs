@@ -32,6 +32,8 @@ async fn history(dir: &std::path::Path) {
         people: 3,
         requests_per_plan: 1,
         one_on_ones: 4,
+        conversations_per_plan: 0,
+        opportunities_per_plan: 0,
     };
     generator::generate(&pool, today, scale).await.unwrap();
     pool.close().await;

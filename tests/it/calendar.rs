@@ -34,6 +34,8 @@ const SCALE: Scale = Scale {
     // Five or more a quarter, so some are still awaited (see the generator).
     requests_per_plan: 10,
     one_on_ones: 40,
+    conversations_per_plan: 0,
+    opportunities_per_plan: 0,
     ..Scale::STANDARD
 };
 
@@ -69,7 +71,16 @@ impl ReadEvent {
 
 /// An export as the command writes it: gathered, rendered and written atomically.
 async fn export(pool: &SqlitePool, plan_id: Option<i64>, dir: &Path, name: &str) -> PathBuf {
-    let found = calendar::gather(pool, plan_id, today()).await.unwrap();
+    let found = calendar::gather(
+        pool,
+        calendar::Scope {
+            plan_id,
+            pipeline: false,
+        },
+        today(),
+    )
+    .await
+    .unwrap();
     let path = dir.join(name);
     write_atomically(&path, &calendar::ics(&found))
         .await
@@ -273,7 +284,9 @@ async fn the_calendar_holds_every_dated_item_and_ical_js_reads_it_all() {
         );
     }
     // What the command reports is what the file holds.
-    let found = calendar::gather(&t.pool, None, today()).await.unwrap();
+    let found = calendar::gather(&t.pool, calendar::Scope::default(), today())
+        .await
+        .unwrap();
     let saved = CalendarSaved::new(path.display().to_string(), &found);
     assert_eq!(counts_as_map(&saved.counts), by_kind);
     assert_eq!(saved.total, report.events.len() as i64);
@@ -426,15 +439,29 @@ async fn a_closed_plan_is_refused_and_a_missing_one_is_not_found() {
     let t = standard_set().await;
     let closed = plans::list(&t.pool).await.unwrap()[1].clone();
     assert_eq!(closed.status, PlanStatus::Closed);
-    let err = calendar::gather(&t.pool, Some(closed.id), today())
-        .await
-        .unwrap_err();
+    let err = calendar::gather(
+        &t.pool,
+        calendar::Scope {
+            plan_id: Some(closed.id),
+            pipeline: false,
+        },
+        today(),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
     assert_eq!(err.field(), Some("planId"));
     assert!(err.to_string().contains(&closed.title), "{err}");
-    let err = calendar::gather(&t.pool, Some(99_999), today())
-        .await
-        .unwrap_err();
+    let err = calendar::gather(
+        &t.pool,
+        calendar::Scope {
+            plan_id: Some(99_999),
+            pipeline: false,
+        },
+        today(),
+    )
+    .await
+    .unwrap_err();
     assert!(
         matches!(err, AppError::NotFound { entity: "Plan", .. }),
         "{err}"
@@ -708,7 +735,9 @@ async fn the_calendars_catch_up_day_is_the_day_the_dashboard_lists_them() {
         .collect();
     assert_eq!(listed, ["Cleo", "Ana"], "due today counts as due");
 
-    let found = calendar::gather(pool, None, today()).await.unwrap();
+    let found = calendar::gather(pool, calendar::Scope::default(), today())
+        .await
+        .unwrap();
     let mut days: Vec<(String, String)> = found
         .events
         .iter()

@@ -27,6 +27,8 @@ async fn filled() -> common::TestDb {
         people: 6,
         requests_per_plan: 3,
         one_on_ones: 6,
+        conversations_per_plan: 3,
+        opportunities_per_plan: 1,
     };
     generator::generate(&t.pool, today(), scale).await.unwrap();
     let goals: Vec<i64> = sqlx::query_scalar(

@@ -17,6 +17,8 @@ async fn the_standard_set_is_five_years_of_quarterly_plans() {
         people: 5,
         requests_per_plan: 2,
         one_on_ones: 40,
+        conversations_per_plan: 5,
+        opportunities_per_plan: 2,
         ..Scale::STANDARD
     };
     generator::generate(&t.pool, today(), scale).await.unwrap();
@@ -80,6 +82,25 @@ async fn the_standard_set_is_five_years_of_quarterly_plans() {
     .unwrap();
     assert_eq!(unprepared, 0);
     assert!(common::count(&t.pool, "agenda_items").await >= 40 * 2);
+    // Five conversations and two openings a quarter; only the current quarter's are open.
+    assert_eq!(common::count(&t.pool, "conversations").await, 100);
+    assert_eq!(common::count(&t.pool, "opportunities").await, 40);
+    let open_outside_now: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM opportunities o JOIN plans p ON o.heard_on BETWEEN p.starts_on AND p.ends_on
+         WHERE p.status = 'closed' AND o.stage NOT IN ('declined', 'not_selected', 'withdrawn')",
+    )
+    .fetch_one(&t.pool)
+    .await
+    .unwrap();
+    assert_eq!(open_outside_now, 0, "past quarters' openings have ended");
+    let history_in_order: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM opportunity_stages a JOIN opportunity_stages b
+         ON a.opportunity_id = b.opportunity_id AND b.id > a.id WHERE b.changed_on < a.changed_on",
+    )
+    .fetch_one(&t.pool)
+    .await
+    .unwrap();
+    assert_eq!(history_in_order, 0, "stage changes are dated in order");
 }
 
 #[tokio::test]
@@ -100,6 +121,8 @@ async fn the_generator_is_deterministic() {
             people: 3,
             requests_per_plan: 1,
             one_on_ones: 4,
+            conversations_per_plan: 2,
+            opportunities_per_plan: 1,
         },
     )
     .await
@@ -118,6 +141,8 @@ async fn the_generator_is_deterministic() {
             people: 3,
             requests_per_plan: 1,
             one_on_ones: 4,
+            conversations_per_plan: 2,
+            opportunities_per_plan: 1,
         },
     )
     .await

@@ -24,6 +24,7 @@ mod learning;
 mod migrations;
 mod milestones;
 mod mobility;
+mod network;
 mod one_on_ones;
 mod plans;
 mod resume;

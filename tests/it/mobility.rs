@@ -389,7 +389,7 @@ async fn editing_a_conversation_moves_last_contacts_for_who_is_in_it_now() {
         .unwrap_err();
     assert_eq!(err.field(), Some("personIds"));
     assert_eq!(
-        conversations::list(&t.pool, 10).await.unwrap()[0].person_ids,
+        conversations::list(&t.pool, None, 10).await.unwrap()[0].person_ids,
         vec![dana],
         "nothing written"
     );

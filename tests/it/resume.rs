@@ -86,6 +86,8 @@ async fn demo_data(pool: &SqlitePool) {
         people: 3,
         requests_per_plan: 1,
         one_on_ones: 4,
+        conversations_per_plan: 0,
+        opportunities_per_plan: 0,
     };
     generator::generate(pool, today(), scale).await.unwrap();
 }

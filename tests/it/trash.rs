@@ -26,6 +26,8 @@ const SMALL: Scale = Scale {
     people: 5,
     requests_per_plan: 2,
     one_on_ones: 12,
+    conversations_per_plan: 0,
+    opportunities_per_plan: 0,
     ..Scale::STANDARD
 };
 

@@ -9,6 +9,8 @@ import type { ChosenExport } from "./bindings/ChosenExport";
 import type { Conversation } from "./bindings/Conversation";
 import type { ConversationInput } from "./bindings/ConversationInput";
 import type { Opportunity } from "./bindings/Opportunity";
+import type { QuarterNetwork } from "./bindings/QuarterNetwork";
+import type { TeamReach } from "./bindings/TeamReach";
 import type { OpportunityInput } from "./bindings/OpportunityInput";
 import type { Stage } from "./bindings/Stage";
 import type { ExampleRemoval } from "./bindings/ExampleRemoval";
@@ -215,7 +217,9 @@ export const api = {
   listTrash: () => call<TrashItem[]>("list_trash"),
   restoreFromTrash: (trashId: number) => call<Restored>("restore_from_trash", { trashId }),
   discardFromTrash: (trashId: number) => call<void>("discard_from_trash", { trashId }),
-  listConversations: (limit = 200) => call<Conversation[]>("list_conversations", { limit }),
+  /** The newest first; with `person`, only theirs. */
+  listConversations: (limit = 200, person: number | null = null) =>
+    call<Conversation[]>("list_conversations", { limit, person }),
   logConversation: (input: ConversationInput) => call<Conversation>("log_conversation", { input }),
   updateConversation: (id: number, input: ConversationInput) => call<Conversation>("update_conversation", { id, input }),
   /** Ticks the follow-up off today, or opens it again. */
@@ -273,13 +277,19 @@ export const api = {
 
   search: (query: string, limit = 30) => call<SearchHit[]>("search", { query, limit }),
   dashboard: () => call<Dashboard>("dashboard"),
+  /** Teams known, and how each was reached this year (reached ones first). */
+  networkTeams: () => call<TeamReach[]>("network_teams"),
+  /** Mentoring given and received, and other conversations, in a plan's quarter. */
+  quarterNetwork: (planId: number) => call<QuarterNetwork>("quarter_network", { planId }),
   /** What the résumé preview offers: the profile and the candidates, newest first. */
   resumeDraft: () => call<ResumeDraft>("resume_draft"),
   /** Asks where (in Rust) and saves the résumé of `choice`; null when the dialog is cancelled. */
   saveResume: (choice: ResumeChoice) => call<ResumeSaved | null>("save_resume", { choice }),
   /** Saves the calendar (everything, or one plan's goals and milestones); null when the
    * user cancels the dialog. */
-  saveCalendar: (planId: number | null) => call<CalendarSaved | null>("save_calendar", { planId }),
+  /** `pipeline`: opportunities' next steps too (off by default: a work calendar may be seen). */
+  saveCalendar: (planId: number | null, pipeline = false) =>
+    call<CalendarSaved | null>("save_calendar", { planId, pipeline }),
   /** Generates the example plan into its own file and shows it instead of your data. */
   loadExample: () => call<void>("load_example"),
   /** Back to your own data; the example file is deleted. Unless `confirmed`, an example

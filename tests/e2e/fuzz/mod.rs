@@ -271,6 +271,8 @@ async fn seed_database(dir: &Path) {
         people: 6,
         requests_per_plan: 3,
         one_on_ones: 4,
+        conversations_per_plan: 2,
+        opportunities_per_plan: 1,
     };
     generate(&pool, TODAY.parse().unwrap(), small)
         .await

@@ -2,9 +2,11 @@
 import type { Awaiting } from "./Awaiting";
 import type { CatchUp } from "./CatchUp";
 import type { DueMilestone } from "./DueMilestone";
+import type { NetworkStep } from "./NetworkStep";
 import type { OneOnOne } from "./OneOnOne";
 import type { OpenAction } from "./OpenAction";
 import type { Resource } from "./Resource";
+import type { StageCount } from "./StageCount";
 import type { Standing } from "./Standing";
 import type { Win } from "./Win";
 
@@ -15,4 +17,12 @@ export type Dashboard = {
 /**
  * Any plan at all, active or not: without one (and nothing else) it is a first run.
  */
-hasPlans: boolean, standing: Standing | null, due: Array<DueMilestone>, awaiting: Array<Awaiting>, catchUps: Array<CatchUp>, actions: Array<OpenAction>, courses: Array<Resource>, nextOneOnOne: OneOnOne | null, wins: Array<Win>, };
+hasPlans: boolean, standing: Standing | null, due: Array<DueMilestone>, awaiting: Array<Awaiting>, catchUps: Array<CatchUp>, actions: Array<OpenAction>, courses: Array<Resource>, nextOneOnOne: OneOnOne | null, wins: Array<Win>, 
+/**
+ * Opportunities' next steps and conversations' follow-ups due this week.
+ */
+steps: Array<NetworkStep>, 
+/**
+ * Opportunities per stage, every stage listed.
+ */
+pipeline: Array<StageCount>, };

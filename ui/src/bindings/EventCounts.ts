@@ -3,4 +3,4 @@
 /**
  * How many events of each kind a saved calendar holds.
  */
-export type EventCounts = { milestones: number, goals: number, oneOnOnes: number, feedback: number, actionItems: number, catchUps: number, };
+export type EventCounts = { milestones: number, goals: number, oneOnOnes: number, feedback: number, actionItems: number, catchUps: number, followUps: number, nextSteps: number, };

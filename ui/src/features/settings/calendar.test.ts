@@ -3,7 +3,7 @@ import type { CalendarSaved } from "../../bindings/CalendarSaved";
 import type { Plan } from "../../bindings/Plan";
 import { exportablePlans, savedSummary } from "./calendar";
 
-const none = { milestones: 0, goals: 0, oneOnOnes: 0, feedback: 0, actionItems: 0, catchUps: 0 };
+const none = { milestones: 0, goals: 0, oneOnOnes: 0, feedback: 0, actionItems: 0, catchUps: 0, followUps: 0, nextSteps: 0 };
 
 function saved(counts: Partial<CalendarSaved["counts"]>, planTitle: string | null = null): CalendarSaved {
   const all = { ...none, ...counts };
@@ -23,6 +23,9 @@ describe("the calendar export's words", () => {
       "Saved 2 events to /home/ana/ladder-calendar.ics: 1 milestone and 1 catch-up.",
     );
     expect(savedSummary(saved({ goals: 1 }))).toBe("Saved 1 event to /home/ana/ladder-calendar.ics: 1 goal due date.");
+    expect(savedSummary(saved({ followUps: 2, nextSteps: 1 }))).toBe(
+      "Saved 3 events to /home/ana/ladder-calendar.ics: 2 follow-ups and 1 opportunity next step.",
+    );
   });
 
   it("says why a calendar is empty", () => {

@@ -16,6 +16,8 @@ const KINDS: { key: keyof EventCounts; one: string; many: string }[] = [
   { key: "feedback", one: "feedback request", many: "feedback requests" },
   { key: "actionItems", one: "action item", many: "action items" },
   { key: "catchUps", one: "catch-up", many: "catch-ups" },
+  { key: "followUps", one: "follow-up", many: "follow-ups" },
+  { key: "nextSteps", one: "opportunity next step", many: "opportunity next steps" },
 ];
 
 /** "a, b and c". */

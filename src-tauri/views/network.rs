@@ -1,0 +1,219 @@
+//! Networking and mobility as the other screens see them: next steps and follow-ups coming
+//! due, the pipeline by stage, the teams reached this year against the teams known, and
+//! the mentoring sessions of a quarter offered as Leadership Qualities evidence.
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+use sqlx::{FromRow, SqlitePool};
+use ts_rs::TS;
+
+use crate::infra::error::AppResult;
+use crate::mobility::conversations::ConversationKind;
+use crate::mobility::stages::Stage;
+use crate::planning::plans;
+
+/// How far ahead "due this week" looks, as the dashboard's other panels do.
+const SOON_DAYS: u64 = 7;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, sqlx::Type, TS)]
+#[serde(rename_all = "snake_case")]
+#[sqlx(type_name = "TEXT", rename_all = "snake_case")]
+#[ts(export)]
+pub enum StepKind {
+    /// An opportunity's next step.
+    NextStep,
+    /// A conversation's follow-up.
+    FollowUp,
+}
+
+/// Something the user said they would do for an opening or after a conversation.
+#[derive(Debug, Clone, Serialize, FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NetworkStep {
+    pub kind: StepKind,
+    /// The opportunity's or the conversation's id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// What to do.
+    pub text: String,
+    /// What it is for: the opening's title or the conversation's topic.
+    pub about: String,
+    pub due_on: NaiveDate,
+    pub overdue: bool,
+}
+
+/// Open next steps and follow-ups overdue or due within a week, soonest first.
+pub async fn due_steps(
+    pool: &SqlitePool,
+    today: NaiveDate,
+    limit: i64,
+) -> AppResult<Vec<NetworkStep>> {
+    Ok(sqlx::query_as::<_, NetworkStep>(
+        "SELECT kind, id, text, about, due_on, due_on < ?1 AS overdue FROM (
+             SELECT 'next_step' AS kind, id, next_step AS text, title AS about, next_step_on AS due_on
+             FROM opportunities
+             WHERE next_step_on <= ?2
+               AND stage NOT IN ('accepted', 'declined', 'not_selected', 'withdrawn')
+             UNION ALL
+             SELECT 'follow_up', id, follow_up, topic, follow_up_on FROM conversations
+             WHERE follow_up_on <= ?2 AND follow_up_done_on IS NULL)
+         ORDER BY due_on, kind, id LIMIT ?3",
+    )
+    .bind(today)
+    .bind(today + Days::new(SOON_DAYS))
+    .bind(limit.clamp(1, 100))
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StageCount {
+    pub stage: Stage,
+    #[ts(type = "number")]
+    pub count: i64,
+}
+
+/// How many opportunities stand at each stage: the way forward in order, then the
+/// endings; a stage with none is there with 0, so the picture keeps its shape.
+pub async fn pipeline(pool: &SqlitePool) -> AppResult<Vec<StageCount>> {
+    let counted: Vec<(Stage, i64)> =
+        sqlx::query_as("SELECT stage, count(*) FROM opportunities GROUP BY stage")
+            .fetch_all(pool)
+            .await?;
+    Ok(Stage::all()
+        .map(|stage| StageCount {
+            stage,
+            count: counted
+                .iter()
+                .find(|(s, _)| *s == stage)
+                .map_or(0, |(_, n)| *n),
+        })
+        .collect())
+}
+
+/// A team or department, and how the user reached it this year.
+#[derive(Debug, Clone, Serialize, FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TeamReach {
+    pub team: String,
+    /// Conversations this year that named the team or had someone from it.
+    #[ts(type = "number")]
+    pub conversations: i64,
+    /// Wins this year that named the team.
+    #[ts(type = "number")]
+    pub wins: i64,
+    /// People the user knows there.
+    #[ts(type = "number")]
+    pub people: i64,
+    pub last_on: Option<NaiveDate>,
+}
+
+/// Every team known (from people, and from any conversation or win that named one),
+/// with what reached it from 1 January of `today`'s year: reached ones first, the most
+/// reached first; then the ones not reached, by name. Names match without case.
+pub async fn teams(pool: &SqlitePool, today: NaiveDate) -> AppResult<Vec<TeamReach>> {
+    let since = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    Ok(sqlx::query_as::<_, TeamReach>(
+        "WITH known(team) AS (
+             SELECT team FROM people WHERE team <> ''
+             UNION SELECT team FROM conversations WHERE team <> ''
+             UNION SELECT team FROM achievements WHERE team <> ''),
+         names AS (SELECT min(team) AS team FROM known GROUP BY team COLLATE NOCASE),
+         touched(team, conversation_id, held_on) AS (
+             SELECT c.team, c.id, c.held_on FROM conversations c
+             WHERE c.team <> '' AND c.held_on BETWEEN ?1 AND ?2
+             UNION
+             SELECT p.team, c.id, c.held_on FROM conversations c
+             JOIN conversation_people cp ON cp.conversation_id = c.id
+             JOIN people p ON p.id = cp.person_id
+             WHERE p.team <> '' AND c.held_on BETWEEN ?1 AND ?2)
+         SELECT n.team,
+                (SELECT count(DISTINCT conversation_id) FROM touched t
+                 WHERE t.team = n.team COLLATE NOCASE) AS conversations,
+                (SELECT count(*) FROM achievements a WHERE a.team = n.team COLLATE NOCASE
+                 AND a.occurred_on BETWEEN ?1 AND ?2) AS wins,
+                (SELECT count(*) FROM people p WHERE p.team = n.team COLLATE NOCASE
+                 AND p.archived_on IS NULL) AS people,
+                (SELECT max(d) FROM (
+                     SELECT held_on AS d FROM touched t WHERE t.team = n.team COLLATE NOCASE
+                     UNION ALL SELECT occurred_on FROM achievements a WHERE a.team = n.team COLLATE NOCASE
+                     AND a.occurred_on BETWEEN ?1 AND ?2)) AS last_on
+         FROM names n
+         ORDER BY conversations + wins = 0, conversations + wins DESC, n.team COLLATE NOCASE",
+    )
+    .bind(since)
+    .bind(today)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// One mentoring session, as evidence.
+#[derive(Debug, Clone, Serialize, FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MentoringSession {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: ConversationKind,
+    pub held_on: NaiveDate,
+    pub topic: String,
+    /// Who it was with, names joined by commas.
+    pub people: String,
+}
+
+/// A plan's quarter seen from the network: mentoring given and received (Leadership
+/// Qualities evidence), and how many other conversations there were.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct QuarterNetwork {
+    #[ts(type = "number")]
+    pub mentoring_given: i64,
+    #[ts(type = "number")]
+    pub mentoring_received: i64,
+    #[ts(type = "number")]
+    pub other_conversations: i64,
+    /// The sessions, oldest first.
+    pub sessions: Vec<MentoringSession>,
+}
+
+pub async fn quarter(pool: &SqlitePool, plan_id: i64) -> AppResult<QuarterNetwork> {
+    let plan = {
+        let mut conn = pool.acquire().await?;
+        plans::fetch(&mut conn, plan_id).await?
+    };
+    let sessions = sqlx::query_as::<_, MentoringSession>(
+        "SELECT c.id, c.kind, c.held_on, c.topic,
+                coalesce((SELECT group_concat(name, ', ') FROM (
+                    SELECT p.name FROM conversation_people cp JOIN people p ON p.id = cp.person_id
+                    WHERE cp.conversation_id = c.id ORDER BY p.name)), '') AS people
+         FROM conversations c
+         WHERE c.kind IN ('mentoring_given', 'mentoring_received')
+           AND c.held_on BETWEEN ?1 AND ?2
+         ORDER BY c.held_on, c.id",
+    )
+    .bind(plan.starts_on)
+    .bind(plan.ends_on)
+    .fetch_all(pool)
+    .await?;
+    let all: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM conversations WHERE held_on BETWEEN ?1 AND ?2")
+            .bind(plan.starts_on)
+            .bind(plan.ends_on)
+            .fetch_one(pool)
+            .await?;
+    let given = sessions
+        .iter()
+        .filter(|s| s.kind == ConversationKind::MentoringGiven)
+        .count() as i64;
+    Ok(QuarterNetwork {
+        mentoring_given: given,
+        mentoring_received: sessions.len() as i64 - given,
+        other_conversations: all - sessions.len() as i64,
+        sessions,
+    })
+}
