@@ -41,10 +41,10 @@ impl ConversationKind {
     pub fn label(self) -> &'static str {
         match self {
             ConversationKind::CoffeeChat => "Coffee chat",
-            ConversationKind::MentoringGiven => "Mentoring (given)",
-            ConversationKind::MentoringReceived => "Mentoring (received)",
+            ConversationKind::MentoringGiven => "Mentoring (I mentored)",
+            ConversationKind::MentoringReceived => "Mentoring (I was mentored)",
             ConversationKind::SkipLevel => "Skip-level",
-            ConversationKind::ProjectCheckIn => "Cross-team project check-in",
+            ConversationKind::ProjectCheckIn => "Cross-functional check-in",
             ConversationKind::Event => "Event",
             ConversationKind::Other => "Other",
         }

@@ -12,7 +12,7 @@ const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altK
 
 describe("shortcutFor", () => {
   it("switches screens with Ctrl or Cmd and the screen's key", () => {
-    const expected = ["dashboard", "plans", "learning", "feedback", "one-on-ones", "wins", "focus-areas"];
+    const expected = ["dashboard", "plans", "learning", "feedback", "one-on-ones", "wins", "focus-areas", "network"];
     expected.forEach((screen, i) => {
       expect(shortcutFor(key(String(i + 1), { ctrlKey: true }), i % 2 === 0)).toEqual({ kind: "go", screen });
     });
@@ -29,6 +29,15 @@ describe("shortcutFor", () => {
   it("logs a win with W from anywhere, but not while typing", () => {
     expect(shortcutFor(key("w"), false)).toEqual({ kind: "win" });
     expect(shortcutFor(key("w"), true)).toBeNull();
+  });
+
+  it("logs a conversation with C from anywhere, but not while typing or with a modifier", () => {
+    expect(shortcutFor(key("c"), false)).toEqual({ kind: "conversation" });
+    expect(shortcutFor(key("c"), true)).toBeNull();
+    // Ctrl+C copies; Alt+C is left to the system.
+    expect(shortcutFor(key("c", { ctrlKey: true }), false)).toBeNull();
+    expect(shortcutFor(key("c", { metaKey: true }), false)).toBeNull();
+    expect(shortcutFor(key("c", { altKey: true }), false)).toBeNull();
   });
 
   it("opens search with Ctrl or Cmd+K even while typing, and help with ?", () => {

@@ -1,7 +1,7 @@
 // Keyboard shortcuts, decided in one place so the help text and the handler agree.
 import { type Screen, SCREENS } from "../shared/router.svelte";
 
-export type Shortcut = { kind: "go"; screen: Screen } | { kind: "new" } | { kind: "win" } | { kind: "search" } | { kind: "help" } | { kind: "undo" };
+export type Shortcut = { kind: "go"; screen: Screen } | { kind: "new" } | { kind: "win" } | { kind: "conversation" } | { kind: "search" } | { kind: "help" } | { kind: "undo" };
 
 type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">;
 
@@ -19,6 +19,7 @@ export function shortcutFor(event: KeyLike, typing: boolean): Shortcut | null {
   }
   if (!typing && !mod && !event.altKey && event.key === "n") return { kind: "new" };
   if (!typing && !mod && !event.altKey && event.key === "w") return { kind: "win" };
+  if (!typing && !mod && !event.altKey && event.key === "c") return { kind: "conversation" };
   if (!typing && !mod && !event.altKey && event.key === "?") return { kind: "help" };
   return null;
 }

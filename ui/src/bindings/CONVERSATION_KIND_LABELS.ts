@@ -3,10 +3,10 @@ import type { ConversationKind } from "./ConversationKind";
 
 export const CONVERSATION_KIND_LABELS: Record<ConversationKind, string> = {
   coffee_chat: "Coffee chat",
-  mentoring_given: "Mentoring (given)",
-  mentoring_received: "Mentoring (received)",
+  mentoring_given: "Mentoring (I mentored)",
+  mentoring_received: "Mentoring (I was mentored)",
   skip_level: "Skip-level",
-  project_check_in: "Cross-team project check-in",
+  project_check_in: "Cross-functional check-in",
   event: "Event",
   other: "Other",
 };

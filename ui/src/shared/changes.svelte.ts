@@ -1,8 +1,9 @@
 // Change notifications between screens: a part of the window that changed some data says
 // so here, and a screen that shows that data loads it again. (A win logged with W from any
-// screen reloads the dashboard and the wins list when they are showing.)
+// screen reloads the dashboard and the wins list when they are showing; a conversation
+// logged with C reloads the network screen, the dashboard and a person's page.)
 
-const counts = $state({ wins: 0 });
+const counts = $state({ wins: 0, conversations: 0 });
 
 /** The kinds of data a screen can be told about. */
 export type Change = keyof typeof counts;

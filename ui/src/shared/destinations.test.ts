@@ -35,6 +35,12 @@ describe("an entity's destination", () => {
     expect(destinationOf({ kind: "feedback_request", id: 2, personId: 6 })).toEqual({ screen: "person", id: 6 });
   });
 
+  it("opens an opportunity or a conversation on the Network screen", () => {
+    expect(destinationOf({ kind: "opportunity", id: 4 })).toEqual({ screen: "network", id: null, item: { opportunity: 4 } });
+    expect(destinationOf({ kind: "conversation", id: 9 })).toEqual({ screen: "network", id: null, item: { conversation: 9 } });
+    expect(homeOf("conversation")).toBe("network");
+  });
+
   it("names a list screen in the sidebar for every kind", () => {
     const kinds = ["goal", "milestone", "check_in", "resource", "person", "feedback_request", "feedback_received", "achievement", "one_on_one", "action_item"] as const;
     expect(kinds.map(homeOf)).toEqual(["plans", "plans", "plans", "learning", "feedback", "feedback", "feedback", "wins", "one-on-ones", "one-on-ones"]);

@@ -41,6 +41,10 @@ export function destinationOf(ref: EntityRef): Destination | null {
     case "feedback_received":
       // On the person's page; the Feedback screen lists all of it too.
       return ref.personId == null ? { screen: "feedback", id: null } : { screen: "person", id: ref.personId };
+    case "opportunity":
+      return { screen: "network", id: null, item: { opportunity: ref.id } };
+    case "conversation":
+      return { screen: "network", id: null, item: { conversation: ref.id } };
     case "action_item":
       return null;
   }
@@ -64,6 +68,9 @@ export function homeOf(kind: EntityKind): Screen {
     case "feedback_request":
     case "feedback_received":
       return "feedback";
+    case "opportunity":
+    case "conversation":
+      return "network";
   }
 }
 

@@ -14,6 +14,7 @@ export type Screen =
   | "one-on-one"
   | "wins"
   | "focus-areas"
+  | "network"
   | "settings";
 
 /** Screens in the sidebar, with their Ctrl/Cmd shortcut key. */
@@ -25,6 +26,7 @@ export const SCREENS: readonly { id: Screen; label: string; key: string }[] = [
   { id: "one-on-ones", label: "1:1s", key: "5" },
   { id: "wins", label: "Wins & stories", key: "6" },
   { id: "focus-areas", label: "Focus areas", key: "7" },
+  { id: "network", label: "Network & mobility", key: "8" },
   { id: "settings", label: "Settings", key: "," },
 ];
 
@@ -68,7 +70,7 @@ export function sectionOf(screen: Screen): Screen {
 }
 
 /** An item to open on arrival: the screen takes it (once) when it mounts. */
-export type Focus = { goal?: number; resource?: number; win?: number };
+export type Focus = { goal?: number; resource?: number; win?: number; opportunity?: number; conversation?: number };
 export const focus: Focus = $state({});
 
 /** Goes to a screen and opens one of its items there. */
@@ -76,6 +78,8 @@ export function open(screen: Screen, id: number | null, item: Focus = {}): void 
   focus.goal = item.goal;
   focus.resource = item.resource;
   focus.win = item.win;
+  focus.opportunity = item.opportunity;
+  focus.conversation = item.conversation;
   go(screen, id);
 }
 
