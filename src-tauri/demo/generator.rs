@@ -424,6 +424,7 @@ fn win_input(q: &Quarter, w: usize, on: NaiveDate, first: i64) -> WinInput {
     };
     let goal_ids = &q.goal_ids;
     WinInput {
+        team: w.is_multiple_of(4).then(|| format!("Team {}", w % 18 + 1)),
         title: title.to_owned(),
         occurred_on: Some(on.to_string()),
         description: Some(format!("Logged during {}.", q.plan.title)),

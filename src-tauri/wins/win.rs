@@ -30,6 +30,8 @@ pub struct Win {
     pub impact_before: Option<f64>,
     pub impact_after: Option<f64>,
     pub higher_is_better: bool,
+    /// The team or department it involved, for the teams view; empty when none.
+    pub team: String,
     pub has_story: bool,
     #[serde(skip)]
     #[ts(skip)]
@@ -82,11 +84,13 @@ pub struct WinInput {
     pub principle_ids: Option<Vec<i64>>,
     #[ts(optional)]
     pub links: Option<Vec<String>>,
+    #[ts(optional)]
+    pub team: Option<String>,
 }
 
 const SELECT: &str = "SELECT a.id, a.occurred_on, a.title, a.description, a.focus_area_id, a.goal_id,
         g.title AS goal_title, a.impact_metric, a.impact_unit, a.impact_before, a.impact_after,
-        a.higher_is_better, EXISTS (SELECT 1 FROM stories s WHERE s.achievement_id = a.id) AS has_story,
+        a.higher_is_better, a.team, EXISTS (SELECT 1 FROM stories s WHERE s.achievement_id = a.id) AS has_story,
         (SELECT group_concat(principle_id) FROM achievement_principles ap WHERE ap.achievement_id = a.id)
           AS principle_list
     FROM achievements a LEFT JOIN goals g ON g.id = a.goal_id";
@@ -136,6 +140,7 @@ struct Checked {
     higher_is_better: bool,
     principle_ids: Vec<i64>,
     links: Vec<String>,
+    team: String,
 }
 
 async fn check(
@@ -181,6 +186,7 @@ async fn check(
     )
     .await?;
     let links = limits::urls("links", &input.links.unwrap_or_default())?;
+    let team = limits::optional_title("team", input.team.as_deref())?;
     Ok(Checked {
         occurred_on,
         title,
@@ -194,6 +200,7 @@ async fn check(
         higher_is_better: input.higher_is_better.unwrap_or(true),
         principle_ids,
         links,
+        team,
     })
 }
 
@@ -247,7 +254,8 @@ async fn write(conn: &mut SqliteConnection, id: Option<i64>, c: &Checked) -> App
     };
     sqlx::query(
         "UPDATE achievements SET occurred_on = ?, title = ?, description = ?, focus_area_id = ?, goal_id = ?,
-             impact_metric = ?, impact_unit = ?, impact_before = ?, impact_after = ?, higher_is_better = ?
+             impact_metric = ?, impact_unit = ?, impact_before = ?, impact_after = ?, higher_is_better = ?,
+             team = ?
          WHERE id = ?",
     )
     .bind(c.occurred_on)
@@ -260,6 +268,7 @@ async fn write(conn: &mut SqliteConnection, id: Option<i64>, c: &Checked) -> App
     .bind(c.impact_before)
     .bind(c.impact_after)
     .bind(c.higher_is_better)
+    .bind(&c.team)
     .bind(id)
     .execute(&mut *conn)
     .await?;

@@ -103,6 +103,7 @@ async fn screenshot_tour() {
     app.screenshot("tour-coverage").await;
     app.click("[data-testid=tab-prep]").await;
     app.screenshot("tour-prep").await;
+    tour_network(&app).await;
     app.click("[data-testid=nav-settings]").await;
     app.find("[data-testid=principles-editor]").await;
     app.screenshot("tour-settings").await;
@@ -141,6 +142,24 @@ async fn screenshot_tour() {
 }
 
 /// The dialogs and smaller screens, on the example plan, for people to look at.
+/// The Network & mobility screen's three tabs, with an opportunity and a conversation open.
+async fn tour_network(app: &App) {
+    app.click("[data-testid=nav-network]").await;
+    app.find("[data-testid=pipeline-board]").await;
+    app.screenshot("tour-network").await;
+    app.click("[data-testid=pipeline-board] [data-testid^=pipeline-card-]")
+        .await;
+    app.find("[data-testid=opportunity-panel]").await;
+    app.screenshot("tour-opportunity").await;
+    app.click("[data-testid=tab-conversations]").await;
+    app.click("[data-testid^=conversation-row-]").await;
+    app.find("[data-testid=conversation-panel]").await;
+    app.screenshot("tour-conversations").await;
+    app.click("[data-testid=tab-teams]").await;
+    app.find("[data-testid=teams-view]").await;
+    app.screenshot("tour-teams").await;
+}
+
 #[tokio::test]
 #[ignore = "run by `make screenshots`"]
 async fn dialog_tour() {

@@ -9,6 +9,7 @@ use ladder_lib::people::person::{self, PersonInput, Relationship};
 use ladder_lib::views::network::{self, StepKind};
 use ladder_lib::views::search::{self, SearchKind};
 use ladder_lib::views::{agenda_draft, calendar, dashboard, person_page};
+use ladder_lib::wins::win::{self, WinInput};
 use sqlx::SqlitePool;
 
 use crate::common::{self, day, today};
@@ -462,24 +463,41 @@ async fn the_teams_view_shows_who_was_reached_this_year_against_every_team_known
     );
     old.team = Some("Legal".into());
     conversations::create(pool, old, today()).await.unwrap();
+    for (on, team) in [("2026-04-01", "Design"), ("2025-05-01", "Legal")] {
+        let input = WinInput {
+            title: "Shipped the shared design tokens".into(),
+            occurred_on: Some(on.into()),
+            team: Some(team.into()),
+            ..Default::default()
+        };
+        win::create(pool, input, today()).await.unwrap();
+    }
+    let long = WinInput {
+        title: "Too long a team".into(),
+        team: Some("x".repeat(201)),
+        ..Default::default()
+    };
+    let err = win::create(pool, long, today()).await.unwrap_err();
+    assert_eq!(err.field(), Some("team"));
 
     let teams = network::teams(pool, today()).await.unwrap();
-    let seen: Vec<(&str, i64, i64)> = teams
+    let seen: Vec<(&str, i64, i64, i64)> = teams
         .iter()
-        .map(|t| (t.team.as_str(), t.conversations, t.people))
+        .map(|t| (t.team.as_str(), t.conversations, t.wins, t.people))
         .collect();
     assert_eq!(
         seen,
         [
-            ("Platform", 2, 2),
-            ("Finance", 1, 0),
-            ("Design", 0, 1),
-            ("Legal", 0, 0)
+            ("Platform", 2, 0, 2),
+            ("Design", 0, 1, 1),
+            ("Finance", 1, 0, 0),
+            ("Legal", 0, 0, 0)
         ],
         "reached first, the most reached first; names match without case"
     );
     assert_eq!(teams[0].last_on, Some(day("2026-06-01")));
-    assert_eq!(teams[3].last_on, None);
+    assert_eq!(teams[1].last_on, Some(day("2026-04-01")));
+    assert_eq!(teams[3].last_on, None, "last year's win does not count");
 }
 
 #[tokio::test]

@@ -60,6 +60,7 @@ impl Pools {
             ("actionId", "action_items"),
             ("conversationId", "conversations"),
             ("personIds", "people"),
+            ("person", "people"),
             ("itemId", "agenda_items"),
             ("entryId", "progress_entries"),
             ("trashId", "trash"),

@@ -7,4 +7,4 @@ export type WinInput = { title: string,
 /**
  * `YYYY-MM-DD`; today when missing.
  */
-occurredOn?: string, description?: string, focusAreaId?: number | null, goalId?: number | null, impactMetric?: string, impactUnit?: string, impactBefore?: number, impactAfter?: number, higherIsBetter?: boolean, principleIds?: number[], links?: Array<string>, };
+occurredOn?: string, description?: string, focusAreaId?: number | null, goalId?: number | null, impactMetric?: string, impactUnit?: string, impactBefore?: number, impactAfter?: number, higherIsBetter?: boolean, principleIds?: number[], links?: Array<string>, team?: string, };
