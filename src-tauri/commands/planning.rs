@@ -158,9 +158,7 @@ pub async fn quarter_review(state: State<'_, AppState>, plan_id: i64) -> AppResu
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn review_markdown(state: State<'_, AppState>, plan_id: i64) -> AppResult<String> {
-    Ok(review::markdown(
-        &review::review(&state.pool(), plan_id, clock::today()?).await?,
-    ))
+    crate::views::network::review_markdown(&state.pool(), plan_id, clock::today()?).await
 }
 
 #[tauri::command]
@@ -192,7 +190,9 @@ pub async fn save_review_markdown(
     else {
         return Ok(None);
     };
-    super::files::write_atomically(&path, &review::markdown(&review)).await?;
+    let markdown =
+        crate::views::network::review_markdown(&state.pool(), plan_id, clock::today()?).await?;
+    super::files::write_atomically(&path, &markdown).await?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -8,9 +8,10 @@ use sqlx::{FromRow, SqlitePool};
 use ts_rs::TS;
 
 use crate::infra::error::AppResult;
+use crate::infra::text::markdown_inline;
 use crate::mobility::conversations::ConversationKind;
 use crate::mobility::stages::Stage;
-use crate::planning::plans;
+use crate::planning::{plans, review};
 
 /// How far ahead "due this week" looks, as the dashboard's other panels do.
 const SOON_DAYS: u64 = 7;
@@ -216,4 +217,50 @@ pub async fn quarter(pool: &SqlitePool, plan_id: i64) -> AppResult<QuarterNetwor
         other_conversations: all - sessions.len() as i64,
         sessions,
     })
+}
+
+/// The review's Markdown with the quarter's mentoring after it, as Leadership Qualities
+/// evidence (the review itself belongs to planning, which knows nothing of conversations).
+pub async fn review_markdown(
+    pool: &SqlitePool,
+    plan_id: i64,
+    today: NaiveDate,
+) -> AppResult<String> {
+    let review = review::review(pool, plan_id, today).await?;
+    let q = quarter(pool, plan_id).await?;
+    Ok(review::markdown(&review) + &mentoring_markdown(&q))
+}
+
+fn mentoring_markdown(q: &QuarterNetwork) -> String {
+    if q.sessions.is_empty() {
+        return String::new();
+    }
+    let mut md = format!(
+        "\n## Mentoring (Leadership Qualities evidence)\n\n{} mentoring others, {} being mentored.\n\n",
+        plural(q.mentoring_given, "session"),
+        plural(q.mentoring_received, "session"),
+    );
+    for s in &q.sessions {
+        let with = match s.people.as_str() {
+            "" => String::new(),
+            names => format!(", with {}", markdown_inline(names)),
+        };
+        let given = match s.kind {
+            ConversationKind::MentoringGiven => "given",
+            _ => "received",
+        };
+        md.push_str(&format!(
+            "- {}: {} ({given}{with})\n",
+            s.held_on,
+            markdown_inline(&s.topic)
+        ));
+    }
+    md
+}
+
+fn plural(n: i64, one: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    }
 }

@@ -545,4 +545,19 @@ async fn a_quarter_counts_mentoring_given_and_received_as_evidence() {
     assert_eq!(q.sessions.len(), 3);
     assert_eq!(q.sessions[1].people, "Ada, Sam", "names in order");
     assert!(network::quarter(pool, 99_999).await.is_err());
+
+    let md = network::review_markdown(pool, plan.id, today())
+        .await
+        .unwrap();
+    assert!(md.starts_with("# Quarter review: Q4 2026"), "{md}");
+    let section = md
+        .split("\n## Mentoring (Leadership Qualities evidence)\n\n")
+        .nth(1)
+        .expect("a mentoring section");
+    assert!(section.starts_with("2 sessions mentoring others, 1 session being mentored."));
+    assert!(
+        section.contains("- 2026-10-01: Session (given, with Ada, Sam)"),
+        "{section}"
+    );
+    assert!(!section.contains("Earlier"), "only this quarter's");
 }
