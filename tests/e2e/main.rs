@@ -9,6 +9,7 @@ mod feedback;
 mod fuzz;
 mod harness;
 mod learning;
+mod network;
 mod notes;
 mod one_on_ones;
 mod quarter;
