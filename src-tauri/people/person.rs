@@ -205,14 +205,17 @@ pub async fn remove(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<R
     Ok(removal)
 }
 
-/// Whether feedback, 1:1s or saved topics name the person, so that removing them
-/// archives instead of deleting.
+/// Whether feedback, 1:1s, saved topics, conversations or openings name the person, so
+/// that removing them archives instead of deleting.
 pub(crate) async fn is_referred_to(conn: &mut SqliteConnection, id: i64) -> AppResult<bool> {
     Ok(sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM feedback_requests WHERE person_id = ?1)
              OR EXISTS (SELECT 1 FROM feedback_received WHERE person_id = ?1)
              OR EXISTS (SELECT 1 FROM one_on_ones WHERE person_id = ?1)
-             OR EXISTS (SELECT 1 FROM topics WHERE person_id = ?1)",
+             OR EXISTS (SELECT 1 FROM topics WHERE person_id = ?1)
+             OR EXISTS (SELECT 1 FROM conversation_people WHERE person_id = ?1)
+             OR EXISTS (SELECT 1 FROM opportunity_people WHERE person_id = ?1)
+             OR EXISTS (SELECT 1 FROM opportunities WHERE source_person_id = ?1)",
     )
     .bind(id)
     .fetch_one(conn)

@@ -488,7 +488,7 @@ async fn pipeline(
                 Section::Career,
                 format!("opportunity:{id}:{}", stage.label()),
                 None,
-                format!("Opening \"{title}\": now {}{next}", stage.label()),
+                format!("Opening “{title}”: now {}{next}", stage.label()),
             )
         })
         .collect())

@@ -14,6 +14,8 @@ const TOPIC: &str = "Coffee with Mei about Payments";
 const LEARNED: &str = "Payments is hiring a lead";
 const FOLLOW_UP: &str = "Send Mei my platform write-up";
 const FOLLOW_UP_ON: &str = "2026-11-28";
+/// The day before TODAY: last contact moves to it, the stage changes are dated TODAY.
+const HELD_ON: &str = "2026-11-25";
 const TITLE: &str = "Payments engineering lead";
 const NEXT_STEP: &str = "Ask the hiring manager about the interview loop";
 const NEXT_STEP_ON: &str = "2026-12-01";
@@ -96,9 +98,10 @@ async fn log_coffee_chat(app: &App, s: &Seeded) {
     app.find("[data-testid=dashboard-next]").await;
     app.press("body", "c").await;
     app.find("[data-testid=conversation-dialog][open]").await;
-    // Logged the day it happened: the form starts on today.
+    // The form starts on today; the chat was yesterday.
     let held = app.find("#conversation-date").await.prop("value").await;
     assert_eq!(held.unwrap().as_deref(), Some(TODAY));
+    app.set_date("#conversation-date", HELD_ON).await;
     app.type_into("#conversation-topic", TOPIC).await;
     app.choose("#conversation-kind", "Coffee chat").await;
     app.click(&format!("[data-testid=conversation-person-{}]", s.mei))
@@ -152,7 +155,7 @@ async fn opening_from_the_chat(app: &App) -> i64 {
     // Linked to the conversation, with its day, and Mei brought along.
     app.find_text(
         "[data-testid=opportunity-panel] dd",
-        &format!("From the conversation “{TOPIC}”, Nov 26, 2026"),
+        &format!("From the conversation “{TOPIC}”, Nov 25, 2026"),
     )
     .await;
     app.find_text("[data-testid=opportunity-people] button", "Mei Lin")
@@ -250,7 +253,7 @@ async fn dashboard_shows_it(app: &App) {
 /// Prepared from the dashboard, the manager 1:1 names the marked opening and not the other.
 async fn agenda_brings_only_the_marked_opening(app: &App) {
     app.click("[data-testid=dashboard-prepare]").await;
-    let item = format!("Opening \"{TITLE}\": now applied; next: {NEXT_STEP}");
+    let item = format!("Opening “{TITLE}”: now applied; next: {NEXT_STEP}");
     app.find_text("[data-testid=agenda-text]", &item).await;
     let agenda = app.texts("[data-testid=agenda-text]").await;
     assert_eq!(
@@ -310,10 +313,11 @@ async fn check_the_file(dir: &Path, s: &Seeded, id: i64, private: i64) {
     .unwrap();
     let day =
         |from: Option<&str>, to: &str| (from.map(str::to_owned), to.to_owned(), TODAY.to_owned());
+    // Spotted on the day of the conversation that mentioned it, moved today.
     assert_eq!(
         history,
         vec![
-            day(None, "spotted"),
+            (None, "spotted".to_owned(), HELD_ON.to_owned()),
             day(Some("spotted"), "researching"),
             day(Some("researching"), "talked_to_hiring_manager"),
             day(Some("talked_to_hiring_manager"), "applied"),
@@ -349,7 +353,7 @@ async fn check_the_file(dir: &Path, s: &Seeded, id: i64, private: i64) {
             .fetch_one(&pool)
     };
     assert_eq!(last_contact(s.mei).await.unwrap(), Some(chat.1.clone()));
-    assert_eq!(chat.1, TODAY);
+    assert_eq!(chat.1, HELD_ON);
     assert_eq!(
         last_contact(s.dana).await.unwrap(),
         None,

@@ -302,7 +302,7 @@ async fn only_openings_marked_for_the_one_on_one_reach_the_agenda_and_only_the_m
         .collect();
     assert_eq!(
         pipeline,
-        ["Opening \"Lead, Payments\": now interviewing; next: Book the system design loop"],
+        ["Opening “Lead, Payments”: now interviewing; next: Book the system design loop"],
         "one item for the marked one, where it stands now; the other stays private"
     );
     let item = drafts
@@ -560,4 +560,57 @@ async fn a_quarter_counts_mentoring_given_and_received_as_evidence() {
         "{section}"
     );
     assert!(!section.contains("Earlier"), "only this quarter's");
+}
+
+#[tokio::test]
+async fn removing_someone_from_a_conversation_or_an_opening_archives_them() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    let mei = someone(pool, "Mei", "", false).await;
+    let dana = someone(pool, "Dana", "", false).await;
+    let ola = someone(pool, "Ola", "", false).await;
+    let lone = someone(pool, "Lone", "", false).await;
+    conversations::create(
+        pool,
+        talk(
+            ConversationKind::CoffeeChat,
+            "2026-11-03",
+            "Coffee",
+            vec![mei],
+        ),
+        today(),
+    )
+    .await
+    .unwrap();
+    let mut with_people = opening("Lead, Payments");
+    with_people.people = Some(vec![OpportunityPerson {
+        person_id: dana,
+        role: PersonRole::Interviewer,
+    }]);
+    opportunities::create(pool, with_people, today())
+        .await
+        .unwrap();
+    let mut told = opening("EM, Data");
+    told.source = Some(opportunities::Source::Person);
+    told.source_person_id = Some(ola);
+    opportunities::create(pool, told, today()).await.unwrap();
+
+    for id in [mei, dana, ola] {
+        let removal = person::remove(pool, id, today()).await.unwrap();
+        assert!(
+            matches!(removal, person::Removal::Archived),
+            "{id} is archived"
+        );
+    }
+    assert_eq!(
+        common::count(pool, "conversation_people").await,
+        1,
+        "the conversation keeps Mei"
+    );
+    assert_eq!(common::count(pool, "opportunity_people").await, 1);
+    let removal = person::remove(pool, lone, today()).await.unwrap();
+    assert!(
+        matches!(removal, person::Removal::Deleted { .. }),
+        "nobody refers to Lone"
+    );
 }

@@ -26,7 +26,7 @@ export const SCREENS: readonly { id: Screen; label: string; key: string }[] = [
   { id: "one-on-ones", label: "1:1s", key: "5" },
   { id: "wins", label: "Wins & stories", key: "6" },
   { id: "focus-areas", label: "Focus areas", key: "7" },
-  { id: "network", label: "Network & mobility", key: "8" },
+  { id: "network", label: "Network", key: "8" },
   { id: "settings", label: "Settings", key: "," },
 ];
 
