@@ -289,36 +289,43 @@ async fn people_of(conn: &mut SqliteConnection, id: i64) -> AppResult<Vec<i64>> 
 }
 
 /// The newest first; with `person`, only the conversations they were in. Two queries
-/// whatever the count.
+/// whatever the count, each on an index.
 pub async fn list(
     pool: &SqlitePool,
     person: Option<i64>,
     limit: i64,
 ) -> AppResult<Vec<Conversation>> {
     let mut conn = pool.acquire().await?;
-    let mut rows = sqlx::query_as::<_, Conversation>(
-        "SELECT id, kind, held_on, topic, discussed, learned, team, follow_up, follow_up_on,
-                follow_up_done_on FROM conversations
-         WHERE ?1 IS NULL OR id IN (SELECT conversation_id FROM conversation_people WHERE person_id = ?1)
-         ORDER BY held_on DESC, id DESC LIMIT ?2",
-    )
-    .bind(person)
-    .bind(limit.clamp(1, 1000))
-    .fetch_all(&mut *conn)
-    .await?;
-    if rows.is_empty() {
-        return Ok(rows);
-    }
-    // Ids are not in date order, so take the links of the rows' id range and keep theirs.
-    let (low, high) = rows
-        .iter()
-        .fold((i64::MAX, i64::MIN), |(l, h), c| (l.min(c.id), h.max(c.id)));
+    let limit = limit.clamp(1, 1000);
+    let mut rows = match person {
+        None => sqlx::query_as::<_, Conversation>(
+            "SELECT id, kind, held_on, topic, discussed, learned, team, follow_up, follow_up_on,
+                        follow_up_done_on FROM conversations
+                 ORDER BY held_on DESC, id DESC LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?,
+        Some(person) => sqlx::query_as::<_, Conversation>(
+            "SELECT c.id, c.kind, c.held_on, c.topic, c.discussed, c.learned, c.team, c.follow_up,
+                        c.follow_up_on, c.follow_up_done_on
+                 FROM conversation_people cp JOIN conversations c ON c.id = cp.conversation_id
+                 WHERE cp.person_id = ? ORDER BY c.held_on DESC, c.id DESC LIMIT ?",
+        )
+        .bind(person)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?,
+    };
+    // The page's ids as a JSON array, for json_each.
+    let ids: Vec<String> = rows.iter().map(|c| c.id.to_string()).collect();
+    let ids = format!("[{}]", ids.join(","));
     let links: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT conversation_id, person_id FROM conversation_people
-         WHERE conversation_id BETWEEN ? AND ? ORDER BY conversation_id, person_id",
+        "SELECT cp.conversation_id, cp.person_id FROM json_each(?) j
+         JOIN conversation_people cp ON cp.conversation_id = j.value
+         ORDER BY cp.conversation_id, cp.person_id",
     )
-    .bind(low)
-    .bind(high)
+    .bind(ids)
     .fetch_all(&mut *conn)
     .await?;
     let index: std::collections::HashMap<i64, usize> =

@@ -2,11 +2,9 @@
 //! stage with its day. Stages move forward or end (`stages::check_move`); the newest
 //! change can be taken back; an ended opportunity can be reopened, which is recorded.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use super::conversations;
@@ -67,7 +65,7 @@ pub struct OpportunityPerson {
     pub role: PersonRole,
 }
 
-#[derive(Debug, Clone, Serialize, FromRow, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, FromRow, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct StageChange {
@@ -303,33 +301,48 @@ async fn record_change(
     Ok(())
 }
 
+/// One opportunity with its people and history as JSON columns, so a list is one row
+/// per opportunity (sqlite's per-row cost, not the join, is what a list pays for).
+const SELECT: &str = "SELECT o.id, o.title, o.team, o.level, o.url, o.source, o.source_person_id,
+        o.source_conversation_id, o.heard_on, o.stage, o.notes, o.next_step, o.next_step_on,
+        o.bring_to_one_on_one,
+        (SELECT json_group_array(json_object('personId', person_id, 'role', role)) FROM (
+            SELECT person_id, role FROM opportunity_people op WHERE op.opportunity_id = o.id
+            ORDER BY person_id, role)) AS people_json,
+        (SELECT json_group_array(json_object('fromStage', from_stage, 'toStage', to_stage,
+                'changedOn', changed_on, 'reopened', json(iif(reopened, 'true', 'false')))) FROM (
+            SELECT from_stage, to_stage, changed_on, reopened FROM opportunity_stages s
+            WHERE s.opportunity_id = o.id ORDER BY id)) AS history_json
+    FROM opportunities o";
+
+#[derive(FromRow)]
+struct Row {
+    #[sqlx(flatten)]
+    opportunity: Opportunity,
+    people_json: String,
+    history_json: String,
+}
+
+impl Row {
+    fn into_opportunity(self) -> AppResult<Opportunity> {
+        let parse = |e: serde_json::Error| sqlx::Error::Decode(Box::new(e));
+        let mut o = self.opportunity;
+        o.people = serde_json::from_str(&self.people_json).map_err(parse)?;
+        o.history = serde_json::from_str(&self.history_json).map_err(parse)?;
+        Ok(o)
+    }
+}
+
 pub async fn fetch(conn: &mut SqliteConnection, id: i64) -> AppResult<Opportunity> {
-    let mut o = sqlx::query_as::<_, Opportunity>(
-        "SELECT id, title, team, level, url, source, source_person_id, source_conversation_id,
-                heard_on, stage, notes, next_step, next_step_on, bring_to_one_on_one
-         FROM opportunities WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(AppError::NotFound {
-        entity: "opportunity",
-        id,
-    })?;
-    o.people = sqlx::query_as(
-        "SELECT person_id, role FROM opportunity_people WHERE opportunity_id = ? ORDER BY person_id, role",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    o.history = sqlx::query_as(
-        "SELECT from_stage, to_stage, changed_on, reopened FROM opportunity_stages
-         WHERE opportunity_id = ? ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(o)
+    sqlx::query_as::<_, Row>(AssertSqlSafe(format!("{SELECT} WHERE o.id = ?")))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(AppError::NotFound {
+            entity: "opportunity",
+            id,
+        })?
+        .into_opportunity()
 }
 
 /// Changes an opportunity's details and its people; its stage moves only by
@@ -526,49 +539,18 @@ pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<T
     Ok(trashed)
 }
 
-/// Every opportunity, open ones first, then ended ones; newest first within. Three
-/// queries whatever the count (the rows, their people, their history).
+/// Every opportunity, open ones first, then ended ones; newest first within. One query.
 pub async fn list(pool: &SqlitePool) -> AppResult<Vec<Opportunity>> {
-    let mut conn = pool.acquire().await?;
-    let mut rows = sqlx::query_as::<_, Opportunity>(
-        "SELECT id, title, team, level, url, source, source_person_id, source_conversation_id,
-                heard_on, stage, notes, next_step, next_step_on, bring_to_one_on_one
-         FROM opportunities
-         ORDER BY stage IN ('accepted', 'declined', 'not_selected', 'withdrawn'), updated_at DESC, id DESC",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let people: Vec<(i64, i64, PersonRole)> = sqlx::query_as(
-        "SELECT opportunity_id, person_id, role FROM opportunity_people
-         ORDER BY opportunity_id, person_id, role",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let history: Vec<(i64, Option<Stage>, Stage, NaiveDate, bool)> = sqlx::query_as(
-        "SELECT opportunity_id, from_stage, to_stage, changed_on, reopened FROM opportunity_stages
-         ORDER BY opportunity_id, id",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let index: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
-    for (opportunity, person_id, role) in people {
-        if let Some(&i) = index.get(&opportunity) {
-            rows[i].people.push(OpportunityPerson { person_id, role });
-        }
-    }
-    for (opportunity, from_stage, to_stage, changed_on, reopened) in history {
-        if let Some(&i) = index.get(&opportunity) {
-            rows[i].history.push(StageChange {
-                from_stage,
-                to_stage,
-                changed_on,
-                reopened,
-            });
-        }
-    }
-    Ok(rows)
+    sqlx::query_as::<_, Row>(AssertSqlSafe(format!(
+        "{SELECT} ORDER BY o.stage IN ('accepted', 'declined', 'not_selected', 'withdrawn'),
+                  o.updated_at DESC, o.id DESC"
+    )))
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(Row::into_opportunity)
+    .collect()
 }
-
 #[cfg(test)]
 mod tests {
     use super::PersonRole;

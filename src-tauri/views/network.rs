@@ -96,7 +96,7 @@ pub async fn pipeline(pool: &SqlitePool) -> AppResult<Vec<StageCount>> {
 }
 
 /// A team or department, and how the user reached it this year.
-#[derive(Debug, Clone, Serialize, FromRow, TS)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct TeamReach {
@@ -115,41 +115,81 @@ pub struct TeamReach {
 
 /// Every team known (from people, and from any conversation or win that named one),
 /// with what reached it from 1 January of `today`'s year: reached ones first, the most
-/// reached first; then the ones not reached, by name. Names match without case.
+/// reached first; then the ones not reached, by name. Names match without case (ASCII,
+/// as SQLite's NOCASE). Four grouped queries, joined here.
 pub async fn teams(pool: &SqlitePool, today: NaiveDate) -> AppResult<Vec<TeamReach>> {
     let since = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
-    Ok(sqlx::query_as::<_, TeamReach>(
-        "WITH known(team) AS (
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT min(team) FROM (
              SELECT team FROM people WHERE team <> ''
-             UNION SELECT team FROM conversations WHERE team <> ''
-             UNION SELECT team FROM achievements WHERE team <> ''),
-         names AS (SELECT min(team) AS team FROM known GROUP BY team COLLATE NOCASE),
-         touched(team, conversation_id, held_on) AS (
-             SELECT c.team, c.id, c.held_on FROM conversations c
-             WHERE c.team <> '' AND c.held_on BETWEEN ?1 AND ?2
-             UNION
+             UNION ALL SELECT team FROM conversations WHERE team <> ''
+             UNION ALL SELECT team FROM achievements WHERE team <> '')
+         GROUP BY team COLLATE NOCASE",
+    )
+    .fetch_all(pool)
+    .await?;
+    let talks: Vec<(String, i64, Option<NaiveDate>)> = sqlx::query_as(
+        "SELECT team, count(DISTINCT id), max(held_on) FROM (
+             SELECT team, id, held_on FROM conversations
+             WHERE team <> '' AND held_on BETWEEN ?1 AND ?2
+             UNION ALL
              SELECT p.team, c.id, c.held_on FROM conversations c
              JOIN conversation_people cp ON cp.conversation_id = c.id
              JOIN people p ON p.id = cp.person_id
              WHERE p.team <> '' AND c.held_on BETWEEN ?1 AND ?2)
-         SELECT n.team,
-                (SELECT count(DISTINCT conversation_id) FROM touched t
-                 WHERE t.team = n.team COLLATE NOCASE) AS conversations,
-                (SELECT count(*) FROM achievements a WHERE a.team = n.team COLLATE NOCASE
-                 AND a.occurred_on BETWEEN ?1 AND ?2) AS wins,
-                (SELECT count(*) FROM people p WHERE p.team = n.team COLLATE NOCASE
-                 AND p.archived_on IS NULL) AS people,
-                (SELECT max(d) FROM (
-                     SELECT held_on AS d FROM touched t WHERE t.team = n.team COLLATE NOCASE
-                     UNION ALL SELECT occurred_on FROM achievements a WHERE a.team = n.team COLLATE NOCASE
-                     AND a.occurred_on BETWEEN ?1 AND ?2)) AS last_on
-         FROM names n
-         ORDER BY conversations + wins = 0, conversations + wins DESC, n.team COLLATE NOCASE",
+         GROUP BY team COLLATE NOCASE",
     )
     .bind(since)
     .bind(today)
     .fetch_all(pool)
-    .await?)
+    .await?;
+    let wins: Vec<(String, i64, Option<NaiveDate>)> = sqlx::query_as(
+        "SELECT team, count(*), max(occurred_on) FROM achievements
+         WHERE team <> '' AND occurred_on BETWEEN ?1 AND ?2 GROUP BY team COLLATE NOCASE",
+    )
+    .bind(since)
+    .bind(today)
+    .fetch_all(pool)
+    .await?;
+    let people: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT team, count(*) FROM people WHERE team <> '' AND archived_on IS NULL
+         GROUP BY team COLLATE NOCASE",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(join_teams(names, &talks, &wins, &people))
+}
+
+fn join_teams(
+    names: Vec<String>,
+    talks: &[(String, i64, Option<NaiveDate>)],
+    wins: &[(String, i64, Option<NaiveDate>)],
+    people: &[(String, i64)],
+) -> Vec<TeamReach> {
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    let mut out: Vec<TeamReach> = names
+        .into_iter()
+        .map(|team| {
+            let talk = talks.iter().find(|t| same(&t.0, &team));
+            let won = wins.iter().find(|w| same(&w.0, &team));
+            TeamReach {
+                conversations: talk.map_or(0, |t| t.1),
+                wins: won.map_or(0, |w| w.1),
+                people: people.iter().find(|p| same(&p.0, &team)).map_or(0, |p| p.1),
+                last_on: talk.and_then(|t| t.2).max(won.and_then(|w| w.2)),
+                team,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let (ra, rb) = (a.conversations + a.wins, b.conversations + b.wins);
+        (ra == 0).cmp(&(rb == 0)).then(rb.cmp(&ra)).then_with(|| {
+            a.team
+                .to_ascii_lowercase()
+                .cmp(&b.team.to_ascii_lowercase())
+        })
+    });
+    out
 }
 
 /// One mentoring session, as evidence.
