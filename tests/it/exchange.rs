@@ -170,6 +170,16 @@ async fn every_table_with_a_uid_is_in_the_export() {
     .await
     .unwrap();
     assert!(with_uid.len() >= 29, "{with_uid:?}");
+    // The preview names each kind once in words of its own (the UI keys its rows by them).
+    let empty = common::db().await;
+    let text = export(&a.pool).await;
+    let report = exchange::preview(&empty.pool, text.as_bytes(), today())
+        .await
+        .unwrap();
+    let labels: Vec<&str> = report.kinds.iter().map(|k| k.label.as_str()).collect();
+    let unique: BTreeSet<&str> = labels.iter().copied().collect();
+    assert_eq!(unique.len(), labels.len(), "{labels:?}");
+    assert!(!labels.contains(&"other records"), "{labels:?}");
     for table in with_uid {
         let camel = ladder_lib::workflows::exchange::schema::key_of(&table);
         assert!(

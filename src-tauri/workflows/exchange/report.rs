@@ -217,5 +217,28 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     ("topics", "saved topic", "saved topics"),
     ("action_items", "action item", "action items"),
     ("activity", "activity entry", "activity entries"),
+    ("conversations", "conversation", "conversations"),
+    (
+        "conversation_people",
+        "conversation's person",
+        "people in conversations",
+    ),
+    ("opportunities", "opportunity", "opportunities"),
+    ("opportunity_stages", "stage change", "stage changes"),
+    (
+        "opportunity_people",
+        "opportunity's person",
+        "people of opportunities",
+    ),
+    (
+        "opportunity_focus_areas",
+        "focus area of an opportunity",
+        "focus areas of opportunities",
+    ),
+    (
+        "opportunity_principles",
+        "principle of an opportunity",
+        "principles of opportunities",
+    ),
     ("trash", "deleted record", "deleted records"),
 ];
