@@ -12,16 +12,6 @@ use crate::mobility::opportunities::{
 };
 use crate::mobility::stages::Stage;
 
-const KINDS: [ConversationKind; 7] = [
-    ConversationKind::CoffeeChat,
-    ConversationKind::MentoringGiven,
-    ConversationKind::MentoringReceived,
-    ConversationKind::SkipLevel,
-    ConversationKind::ProjectCheckIn,
-    ConversationKind::Event,
-    ConversationKind::Other,
-];
-
 const TOPICS: [&str; 7] = [
     "Coffee about how their team plans its quarter",
     "Mentoring session on giving clear feedback",
@@ -55,7 +45,7 @@ pub(super) async fn add_conversations(ctx: &mut Context<'_>, q: &Quarter) -> App
     }
     for k in 0..n {
         let on = q.day(k as u64 * q.span / n.max(1) as u64);
-        let kind = k % KINDS.len();
+        let kind = k % ConversationKind::ALL.len();
         let first = ctx.person_ids[ctx.dice.roll(ctx.person_ids.len() as u64) as usize];
         let mut people = vec![first];
         if k % 4 == 0 {
@@ -63,7 +53,7 @@ pub(super) async fn add_conversations(ctx: &mut Context<'_>, q: &Quarter) -> App
         }
         let follow = k % 2 == 0;
         let input = ConversationInput {
-            kind: KINDS[kind],
+            kind: ConversationKind::ALL[kind],
             held_on: on.to_string(),
             topic: TOPICS[kind].to_owned(),
             discussed: Some("What they are working on and what is coming next.".to_owned()),
