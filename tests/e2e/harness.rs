@@ -27,6 +27,14 @@ pub struct App {
     driver: Child,
 }
 
+/// A journey that fails (a panic) never reaches `quit`: its app is stopped here, so its
+/// window does not stay on the display for the journeys after it.
+impl Drop for App {
+    fn drop(&mut self) {
+        self.stop_driver();
+    }
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -119,12 +127,47 @@ impl App {
     /// WebKitWebDriver and hang the test run).
     pub async fn quit(mut self) {
         let _ = self.client.clone().close().await;
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.driver.id().to_string()])
-            .status();
-        let _ = self.driver.wait();
+        self.stop_driver();
         // Give the app a moment to release the database.
         tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    fn stop_driver(&mut self) {
+        if matches!(self.driver.try_wait(), Ok(None)) {
+            let _ = Command::new("kill")
+                .args(["-TERM", &self.driver.id().to_string()])
+                .status();
+            let _ = self.driver.wait();
+        }
+    }
+
+    /// tauri-driver and every process under it (WebKitWebDriver, the app), from /proc.
+    pub fn processes(&self) -> Vec<u32> {
+        let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| {
+                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+                // The name in parentheses may hold spaces: the parent comes after it.
+                let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
+                Some((pid, ppid.parse().ok()?))
+            })
+            .collect();
+        let mut tree = vec![self.driver.id()];
+        let mut i = 0;
+        while i < tree.len() {
+            let parent = tree[i];
+            tree.extend(
+                parents
+                    .iter()
+                    .filter(|(_, p)| *p == parent)
+                    .map(|(c, _)| *c),
+            );
+            i += 1;
+        }
+        tree
     }
 
     pub async fn find(&self, css: &str) -> Element {

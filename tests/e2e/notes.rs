@@ -114,8 +114,9 @@ async fn notes_typed_during_a_slow_save_are_all_in_the_file() {
     .await;
     let more = "\nNext: ask about the budget.";
     let closing = Instant::now();
-    window::request_close("Ladder");
-    while window::count_titled("Ladder") > 0 {
+    let pids = app.processes();
+    window::request_close("Ladder", &pids);
+    while window::count_titled("Ladder", &pids) > 0 {
         assert!(
             closing.elapsed() < Duration::from_secs(15),
             "the window did not close after its last save"

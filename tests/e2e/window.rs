@@ -9,9 +9,44 @@ use std::ptr;
 
 use x11_dl::xlib;
 
-/// The top-level windows of the display (`$DISPLAY`) titled `title`. Under Xvfb there is
-/// no window manager, so the app's window is a child of the root.
-unsafe fn windows_titled(x: &xlib::Xlib, display: *mut xlib::Display, title: &str) -> Vec<u64> {
+/// The process that made `window`, from the `_NET_WM_PID` property GTK sets on it.
+unsafe fn window_pid(x: &xlib::Xlib, display: *mut xlib::Display, window: u64) -> Option<u32> {
+    let property = (x.XInternAtom)(display, c"_NET_WM_PID".as_ptr(), xlib::False);
+    let (mut kind, mut format, mut count, mut after) = (0, 0, 0, 0);
+    let mut data: *mut u8 = ptr::null_mut();
+    let status = (x.XGetWindowProperty)(
+        display,
+        window,
+        property,
+        0,
+        1,
+        xlib::False,
+        xlib::XA_CARDINAL,
+        &mut kind,
+        &mut format,
+        &mut count,
+        &mut after,
+        &mut data,
+    );
+    if status != 0 || data.is_null() {
+        return None;
+    }
+    // Format 32 properties come back as C longs.
+    let pid = (count == 1).then(|| *(data as *const c_long) as u32);
+    (x.XFree)(data.cast());
+    pid
+}
+
+/// The top-level windows of the display (`$DISPLAY`) titled `title` that belong to one of
+/// `pids`. Under Xvfb there is no window manager, so the app's window is a child of the
+/// root. Matching by process keeps a window of the journey before (still going away on a
+/// busy machine) from being taken for this one.
+unsafe fn windows_titled(
+    x: &xlib::Xlib,
+    display: *mut xlib::Display,
+    title: &str,
+    pids: &[u32],
+) -> Vec<u64> {
     let root = (x.XDefaultRootWindow)(display);
     let (mut root_back, mut parent) = (0, 0);
     let mut children: *mut xlib::Window = ptr::null_mut();
@@ -29,12 +64,14 @@ unsafe fn windows_titled(x: &xlib::Xlib, display: *mut xlib::Display, title: &st
     }
     let mut found = Vec::new();
     for &window in std::slice::from_raw_parts(children, count as usize) {
-        // A window of an app that is still going away (the journey before this one) is
-        // unmapped first: only what is on screen counts.
+        // A window that is going away is unmapped first: only what is on screen counts.
         let mut attributes: xlib::XWindowAttributes = std::mem::zeroed();
         if (x.XGetWindowAttributes)(display, window, &mut attributes) == 0
             || attributes.map_state != xlib::IsViewable
         {
+            continue;
+        }
+        if !window_pid(x, display, window).is_some_and(|pid| pids.contains(&pid)) {
             continue;
         }
         let mut name: *mut c_char = ptr::null_mut();
@@ -63,20 +100,16 @@ fn with_display<T>(then: impl FnOnce(&xlib::Xlib, *mut xlib::Display) -> T) -> T
     }
 }
 
-/// How many windows titled `title` are on the display.
-pub fn count_titled(title: &str) -> usize {
-    with_display(|x, display| unsafe { windows_titled(x, display, title).len() })
+/// How many windows titled `title` the processes `pids` have on the display.
+pub fn count_titled(title: &str, pids: &[u32]) -> usize {
+    with_display(|x, display| unsafe { windows_titled(x, display, title, pids).len() })
 }
 
-/// Asks the one window titled `title` to close, as a window manager would. The app of
-/// the journey before may take a moment to go: it waits up to 10 s for there to be one.
-pub fn request_close(title: &str) {
-    let started = std::time::Instant::now();
-    while count_titled(title) > 1 && started.elapsed().as_secs() < 10 {
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+/// Asks the one window titled `title` of the processes `pids` to close, as a window
+/// manager would.
+pub fn request_close(title: &str, pids: &[u32]) {
     with_display(|x, display| unsafe {
-        let windows = windows_titled(x, display, title);
+        let windows = windows_titled(x, display, title, pids);
         assert_eq!(windows.len(), 1, "exactly one window titled {title:?}");
         let window = windows[0];
         let protocols = (x.XInternAtom)(display, c"WM_PROTOCOLS".as_ptr(), xlib::False);
