@@ -120,10 +120,11 @@ pub struct TeamReach {
 pub async fn teams(pool: &SqlitePool, today: NaiveDate) -> AppResult<Vec<TeamReach>> {
     let since = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let names: Vec<String> = sqlx::query_scalar(
+        // Each branch reads its distinct names from its own partial index by team.
         "SELECT min(team) FROM (
-             SELECT team FROM people WHERE team <> ''
-             UNION ALL SELECT team FROM conversations WHERE team <> ''
-             UNION ALL SELECT team FROM achievements WHERE team <> '')
+             SELECT DISTINCT team COLLATE NOCASE AS team FROM people WHERE team <> ''
+             UNION ALL SELECT DISTINCT team COLLATE NOCASE FROM conversations WHERE team <> ''
+             UNION ALL SELECT DISTINCT team COLLATE NOCASE FROM achievements WHERE team <> '')
          GROUP BY team COLLATE NOCASE",
     )
     .fetch_all(pool)
