@@ -54,6 +54,8 @@ impl Counts {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct KindCounts {
+    /// The file's table ("goals", "goal_checkins", …): unique, so the UI keys rows by it.
+    pub table: String,
     /// "goals", "check-ins", …
     pub label: String,
     pub counts: Counts,
@@ -142,6 +144,7 @@ impl Tally {
                 let counts = self.by_table[t].clone();
                 totals.add(&counts);
                 KindCounts {
+                    table: t.clone(),
                     label: label(t).1.to_owned(),
                     counts,
                 }

@@ -3,6 +3,10 @@ import type { Counts } from "./Counts";
 
 export type KindCounts = { 
 /**
+ * The file's table ("goals", "goal_checkins", …): unique, so the UI keys rows by it.
+ */
+table: string, 
+/**
  * "goals", "check-ins", …
  */
 label: string, counts: Counts, };
