@@ -84,6 +84,7 @@ macro_rules! with_commands {
             mobility::reopen_opportunity(id: i64),
             mobility::bring_opportunity_to_one_on_one(id: i64, bring: bool),
             mobility::delete_opportunity(id: i64),
+            mobility::open_opportunity_url(id: i64),
             people::list_people(include_archived: bool),
             people::create_person(input: serde_json::Value),
             people::update_person(id: i64, input: serde_json::Value),

@@ -2,13 +2,13 @@
 
 use super::AppState;
 use crate::infra::clock;
-use crate::infra::error::AppResult;
+use crate::infra::error::{AppError, AppResult};
 use crate::infra::input;
 use crate::infra::trash::Trashed;
 use crate::mobility::conversations::{self, Conversation};
 use crate::mobility::opportunities::{self, Opportunity};
 use crate::mobility::stages::Stage;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
@@ -133,4 +133,22 @@ pub async fn bring_opportunity_to_one_on_one(
 #[tracing::instrument(skip(state), err)]
 pub async fn delete_opportunity(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     opportunities::delete(&state.pool(), id, clock::today()?).await
+}
+
+/// Opens an opportunity's posting in the system browser: its stored address, checked
+/// again here (http and https only), never one the page passes in.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err)]
+pub async fn open_opportunity_url(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> AppResult<()> {
+    let mut conn = state.pool().acquire().await?;
+    let url = opportunities::fetch(&mut conn, id)
+        .await?
+        .url
+        .ok_or_else(|| AppError::invalid("url", "This opportunity has no web address."))?;
+    let url = crate::infra::limits::url("url", &url)?;
+    super::files::open_url(&app, url)
 }

@@ -233,6 +233,8 @@ export const api = {
   opportunityFromConversation: (conversationId: number, input: OpportunityInput) =>
     call<Opportunity>("opportunity_from_conversation", { conversationId, input }),
   /** Forward (skipping allowed) or to an ending, today. */
+  /** Opens the posting's stored address in the system browser. */
+  openOpportunityUrl: (id: number) => call<void>("open_opportunity_url", { id }),
   moveOpportunity: (id: number, stage: Stage) => call<Opportunity>("move_opportunity", { id, stage }),
   undoOpportunityMove: (id: number) => call<Opportunity>("undo_opportunity_move", { id }),
   reopenOpportunity: (id: number) => call<Opportunity>("reopen_opportunity", { id }),

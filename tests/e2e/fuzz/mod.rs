@@ -12,7 +12,7 @@
 //! after N calls (to replay a run exactly, give both), `LADDER_FUZZ_SECONDS` sets the
 //! budget (60). Left out: `quit_app` (it ends the app, and the run with it); without the
 //! `test-hooks` feature also `show_data_folder`, `show_backups_folder` and
-//! `open_resource_url`, which would start a file manager or a browser (with it,
+//! `open_resource_url` and `open_opportunity_url`, which would start a file manager or a browser (with it,
 //! `LADDER_NO_OPEN` makes them open nothing).
 
 mod db;
@@ -423,6 +423,7 @@ async fn fuzz_every_command_through_the_webview() {
             "show_data_folder",
             "show_backups_folder",
             "open_resource_url",
+            "open_opportunity_url",
         ]
     };
     println!("fuzz: left out {left_out:?}");
