@@ -278,8 +278,12 @@ async fn measure_network(f: &Fixture) -> AppResult<Vec<Row>> {
     .fetch_one(pool)
     .await?;
     Ok(vec![
-        measure("opportunities::list (Pipeline)", |_| {
-            opportunities::list(pool)
+        measure("opportunities::list (Pipeline, 20 ended)", |_| {
+            opportunities::list(pool, 20)
+        })
+        .await?,
+        measure("opportunities::list (all ended, on demand)", |_| {
+            opportunities::list(pool, i64::MAX)
         })
         .await?,
         measure("conversations::list (Conversations, 200)", |_| {

@@ -6,7 +6,7 @@ use crate::infra::error::{AppError, AppResult};
 use crate::infra::input;
 use crate::infra::trash::Trashed;
 use crate::mobility::conversations::{self, Conversation};
-use crate::mobility::opportunities::{self, Opportunity};
+use crate::mobility::opportunities::{self, Opportunity, Pipeline};
 use crate::mobility::stages::Stage;
 use tauri::{AppHandle, State};
 
@@ -59,8 +59,8 @@ pub async fn delete_conversation(state: State<'_, AppState>, id: i64) -> AppResu
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn list_opportunities(state: State<'_, AppState>) -> AppResult<Vec<Opportunity>> {
-    opportunities::list(&state.pool()).await
+pub async fn list_opportunities(state: State<'_, AppState>, ended: i64) -> AppResult<Pipeline> {
+    opportunities::list(&state.pool(), ended).await
 }
 
 #[tauri::command]

@@ -529,18 +529,48 @@ pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<T
     Ok(trashed)
 }
 
-/// Every opportunity, open ones first, then ended ones; newest first within. One query.
-pub async fn list(pool: &SqlitePool) -> AppResult<Vec<Opportunity>> {
+/// The pipeline as the board loads it: every opportunity still on the way (accepted
+/// ones included), and the newest of the ended ones.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Pipeline {
+    /// Those on the way first, then the ended ones; newest first within.
+    pub opportunities: Vec<Opportunity>,
+    /// How many have ended, loaded or not.
+    #[ts(type = "number")]
+    pub ended_total: i64,
+}
+
+const ENDED: &str = "('declined', 'not_selected', 'withdrawn')";
+
+/// Every opportunity on the way and the newest `ended` ended ones. Years of ended
+/// openings stay out of the board's first load (they are folded away under it, and
+/// their histories were most of its cost); the board asks for more when they are
+/// opened or filtered.
+pub async fn list(pool: &SqlitePool, ended: i64) -> AppResult<Pipeline> {
     let json: String = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT json_group_array(json({OBJECT}) ORDER BY
-                    o.stage IN ('accepted', 'declined', 'not_selected', 'withdrawn'),
+        "SELECT json_group_array(json({OBJECT}) ORDER BY o.stage IN {ENDED},
                     o.updated_at DESC, o.id DESC)
-         FROM opportunities o"
+         FROM opportunities o
+         WHERE o.stage NOT IN {ENDED}
+            OR o.id IN (SELECT id FROM opportunities WHERE stage IN {ENDED}
+                        ORDER BY updated_at DESC, id DESC LIMIT ?)"
+    )))
+    .bind(ended.clamp(0, i64::from(u32::MAX)))
+    .fetch_one(pool)
+    .await?;
+    let ended_total = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT count(*) FROM opportunities WHERE stage IN {ENDED}"
     )))
     .fetch_one(pool)
     .await?;
-    decode(&json)
+    Ok(Pipeline {
+        opportunities: decode(&json)?,
+        ended_total,
+    })
 }
+
 #[cfg(test)]
 mod tests {
     use super::PersonRole;

@@ -614,3 +614,51 @@ async fn removing_someone_from_a_conversation_or_an_opening_archives_them() {
         "nobody refers to Lone"
     );
 }
+
+#[tokio::test]
+async fn the_board_loads_every_opening_on_the_way_and_only_the_newest_ended_ones() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    let mut ended = Vec::new();
+    for (title, end) in [
+        ("EM, Search", Stage::Withdrawn),
+        ("EM, Ads", Stage::Declined),
+        ("EM, Maps", Stage::NotSelected),
+    ] {
+        let id = open(pool, title, None).await;
+        opportunities::move_stage(pool, id, end, today())
+            .await
+            .unwrap();
+        ended.push(id);
+    }
+    let accepted = open(pool, "Lead, Data", None).await;
+    opportunities::move_stage(pool, accepted, Stage::Accepted, today())
+        .await
+        .unwrap();
+    let spotted = open(pool, "Lead, Payments", None).await;
+    // The first ended one is touched last, so it is the newest.
+    sqlx::query("UPDATE opportunities SET updated_at = '2030-01-01T00:00:00.000Z' WHERE id = ?")
+        .bind(ended[0])
+        .execute(pool)
+        .await
+        .unwrap();
+
+    let ids =
+        |p: &opportunities::Pipeline| p.opportunities.iter().map(|o| o.id).collect::<Vec<_>>();
+    let first = opportunities::list(pool, 1).await.unwrap();
+    assert_eq!(first.ended_total, 3);
+    // Accepted is on the way (a column of the board), not folded away with the endings.
+    assert_eq!(ids(&first), [spotted, accepted, ended[0]]);
+    assert_eq!(
+        first.opportunities[2].history.len(),
+        2,
+        "spotted, then withdrawn"
+    );
+
+    let none = opportunities::list(pool, 0).await.unwrap();
+    assert_eq!((ids(&none), none.ended_total), (vec![spotted, accepted], 3));
+    let all = opportunities::list(pool, i64::MAX).await.unwrap();
+    assert_eq!(ids(&all), [spotted, accepted, ended[0], ended[2], ended[1]]);
+    let fewer = opportunities::list(pool, -5).await.unwrap();
+    assert_eq!(ids(&fewer), ids(&none), "a negative page is an empty one");
+}

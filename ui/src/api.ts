@@ -9,6 +9,7 @@ import type { ChosenExport } from "./bindings/ChosenExport";
 import type { Conversation } from "./bindings/Conversation";
 import type { ConversationInput } from "./bindings/ConversationInput";
 import type { Opportunity } from "./bindings/Opportunity";
+import type { Pipeline } from "./bindings/Pipeline";
 import type { QuarterNetwork } from "./bindings/QuarterNetwork";
 import type { TeamReach } from "./bindings/TeamReach";
 import type { OpportunityInput } from "./bindings/OpportunityInput";
@@ -225,7 +226,8 @@ export const api = {
   /** Ticks the follow-up off today, or opens it again. */
   setFollowUpDone: (id: number, done: boolean) => call<Conversation>("set_follow_up_done", { id, done }),
   deleteConversation: (id: number) => call<Trashed>("delete_conversation", { id }),
-  listOpportunities: () => call<Opportunity[]>("list_opportunities"),
+  /** Every opportunity on the way, and the newest `ended` of the ended ones. */
+  listOpportunities: (ended: number) => call<Pipeline>("list_opportunities", { ended }),
   createOpportunity: (input: OpportunityInput) => call<Opportunity>("create_opportunity", { input }),
   /** Details and people; the stage moves only with moveOpportunity. */
   updateOpportunity: (id: number, input: OpportunityInput) => call<Opportunity>("update_opportunity", { id, input }),
