@@ -693,6 +693,12 @@ async fn every_unique_rule_of_the_schema_is_one_the_merge_knows() {
     let known: Vec<(&str, &str)> = vec![
         ("achievement_links", "achievement_id,url"),
         ("agenda_items", "one_on_one_id,source_key"),
+        ("expectation_evidence", "expectation_id,achievement_id"),
+        ("expectation_evidence", "expectation_id,conversation_id"),
+        ("expectation_evidence", "expectation_id,feedback_id"),
+        ("expectation_evidence", "expectation_id,goal_id"),
+        ("expectation_evidence", "expectation_id,resource_id"),
+        ("expectation_evidence", "expectation_id,story_id"),
         ("facets", "focus_area_id,name"),
         ("focus_areas", "name"),
         ("focus_areas", "position"),
@@ -702,6 +708,7 @@ async fn every_unique_rule_of_the_schema_is_one_the_merge_knows() {
         ("principles", "name"),
         ("self_assessments", "plan_id,focus_area_id,phase"),
         ("stories", "achievement_id"),
+        ("target_roles", "is_current"),
     ];
     let found: Vec<(&str, &str)> = found
         .iter()
