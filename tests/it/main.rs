@@ -27,6 +27,7 @@ mod mobility;
 mod network;
 mod one_on_ones;
 mod plans;
+mod readiness;
 mod resume;
 mod review;
 mod search;
