@@ -29,6 +29,7 @@ async fn filled() -> common::TestDb {
         one_on_ones: 6,
         conversations_per_plan: 3,
         opportunities_per_plan: 1,
+        expectations: 6,
     };
     generator::generate(&t.pool, today(), scale).await.unwrap();
     let goals: Vec<i64> = sqlx::query_scalar(

@@ -273,6 +273,7 @@ async fn seed_database(dir: &Path) {
         one_on_ones: 4,
         conversations_per_plan: 2,
         opportunities_per_plan: 1,
+        expectations: 6,
     };
     generate(&pool, TODAY.parse().unwrap(), small)
         .await
