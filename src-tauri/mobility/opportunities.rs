@@ -96,6 +96,9 @@ pub struct Opportunity {
     pub next_step: String,
     pub next_step_on: Option<NaiveDate>,
     pub bring_to_one_on_one: bool,
+    /// The target role this opening would be.
+    #[ts(type = "number | null")]
+    pub target_role_id: Option<i64>,
     #[sqlx(skip)]
     pub people: Vec<OpportunityPerson>,
     /// Oldest first.
@@ -130,6 +133,9 @@ pub struct OpportunityInput {
     pub bring_to_one_on_one: Option<bool>,
     #[ts(optional)]
     pub people: Option<Vec<OpportunityPerson>>,
+    /// The target role it would be; an update without it keeps the one stored.
+    #[ts(optional, type = "number | null")]
+    pub target_role_id: Option<i64>,
 }
 
 struct Checked {
@@ -215,10 +221,12 @@ async fn insert(
     if let Some(p) = input.source_person_id {
         person::fetch(conn, p).await?;
     }
+    check_target_role(conn, input.target_role_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO opportunities (title, team, level, url, source, source_person_id,
-             source_conversation_id, heard_on, notes, next_step, next_step_on, bring_to_one_on_one)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             source_conversation_id, heard_on, notes, next_step, next_step_on, bring_to_one_on_one,
+             target_role_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&c.title)
     .bind(&c.team)
@@ -232,6 +240,7 @@ async fn insert(
     .bind(&c.next_step)
     .bind(c.next_step_on)
     .bind(input.bring_to_one_on_one.unwrap_or(false))
+    .bind(input.target_role_id)
     .fetch_one(&mut *conn)
     .await?;
     record_change(
@@ -255,6 +264,24 @@ async fn insert(
     )
     .await?;
     Ok(id)
+}
+
+/// The target role an opening points at must exist (it is read here, not through
+/// `readiness`, which sits beside this feature).
+async fn check_target_role(conn: &mut SqliteConnection, id: Option<i64>) -> AppResult<()> {
+    let Some(id) = id else { return Ok(()) };
+    let found: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM target_roles WHERE id = ?)")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    if found {
+        Ok(())
+    } else {
+        Err(AppError::NotFound {
+            entity: "target role",
+            id,
+        })
+    }
 }
 
 /// Makes `people` the opportunity's people, each checked to exist.
@@ -305,7 +332,7 @@ async fn record_change(
 /// per opportunity (sqlite's per-row cost, not the join, is what a list pays for).
 const SELECT: &str = "SELECT o.id, o.title, o.team, o.level, o.url, o.source, o.source_person_id,
         o.source_conversation_id, o.heard_on, o.stage, o.notes, o.next_step, o.next_step_on,
-        o.bring_to_one_on_one,
+        o.bring_to_one_on_one, o.target_role_id,
         (SELECT json_group_array(json_object('personId', person_id, 'role', role)) FROM (
             SELECT person_id, role FROM opportunity_people op WHERE op.opportunity_id = o.id
             ORDER BY person_id, role)) AS people_json,
@@ -361,10 +388,11 @@ pub async fn update(pool: &SqlitePool, id: i64, input: OpportunityInput) -> AppR
     for p in &people {
         person::fetch(&mut tx, p.person_id).await?;
     }
+    check_target_role(&mut tx, input.target_role_id).await?;
     sqlx::query(
         "UPDATE opportunities SET title = ?, team = ?, level = ?, url = ?, source = ?,
                 source_person_id = ?, heard_on = ?, notes = ?, next_step = ?, next_step_on = ?,
-                bring_to_one_on_one = ? WHERE id = ?",
+                bring_to_one_on_one = ?, target_role_id = ? WHERE id = ?",
     )
     .bind(&c.title)
     .bind(&c.team)
@@ -381,6 +409,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: OpportunityInput) -> AppR
             .bring_to_one_on_one
             .unwrap_or(before.bring_to_one_on_one),
     )
+    .bind(input.target_role_id.or(before.target_role_id))
     .bind(id)
     .execute(&mut *tx)
     .await?;

@@ -476,3 +476,50 @@ async fn expectations_reorder_only_as_a_whole_and_search_finds_roles_and_expecta
         .unwrap()
         .is_empty());
 }
+
+#[tokio::test]
+async fn an_opening_can_name_a_target_role_which_must_exist() {
+    use ladder_lib::mobility::opportunities::{self, OpportunityInput};
+    let t = common::db().await;
+    let em = roles::create(&t.pool, role("Engineering Manager"), today())
+        .await
+        .unwrap();
+    let opening = |target: Option<i64>| -> OpportunityInput {
+        input::parse(json!({"title": "Team lead, Platform", "targetRoleId": target})).unwrap()
+    };
+    let err = opportunities::create(&t.pool, opening(Some(999)), today())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
+    assert_eq!(common::count(&t.pool, "opportunities").await, 0);
+    let o = opportunities::create(&t.pool, opening(Some(em.id)), today())
+        .await
+        .unwrap();
+    assert_eq!(o.target_role_id, Some(em.id));
+    let o = opportunities::update(&t.pool, o.id, opening(None))
+        .await
+        .unwrap();
+    assert_eq!(o.target_role_id, Some(em.id), "an edit without it keeps it");
+    // The role goes to the trash: the opening forgets it, and has it back on restore.
+    let trashed = roles::delete(&t.pool, em.id, today()).await.unwrap();
+    let mut conn = t.pool.acquire().await.unwrap();
+    assert_eq!(
+        opportunities::fetch(&mut conn, o.id)
+            .await
+            .unwrap()
+            .target_role_id,
+        None
+    );
+    drop(conn);
+    ladder_lib::workflows::trash::restore(&t.pool, trashed.trash_id, today())
+        .await
+        .unwrap();
+    let mut conn = t.pool.acquire().await.unwrap();
+    assert_eq!(
+        opportunities::fetch(&mut conn, o.id)
+            .await
+            .unwrap()
+            .target_role_id,
+        Some(em.id)
+    );
+}
