@@ -100,6 +100,8 @@ macro_rules! with_commands {
             readiness::role_evidence(role_id: i64),
             readiness::role_readiness(role_id: i64),
             readiness::readiness_by_quarter(role_id: i64),
+            readiness::preview_ladder_csv(role_id: Option<i64>),
+            readiness::import_ladder_csv(token: String, role_id: Option<i64>),
             people::list_people(include_archived: bool),
             people::create_person(input: serde_json::Value),
             people::update_person(id: i64, input: serde_json::Value),

@@ -174,12 +174,33 @@ pub async fn create(
     Ok(out)
 }
 
-/// Adds a checked expectation at the end of the role's list.
+/// Adds a checked expectation at the end of the role's list, and logs it.
 pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     role_id: i64,
     c: &Checked,
     today: NaiveDate,
+) -> AppResult<i64> {
+    let id = insert_row(conn, role_id, c).await?;
+    let summary = format!("Added the expectation \"{}\"", short(&c.expected));
+    activity::record(
+        conn,
+        today,
+        Entity::Expectation,
+        id,
+        Action::Created,
+        &summary,
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Adds a checked expectation at the end of the role's list, unlogged (an import logs
+/// itself once).
+pub(crate) async fn insert_row(
+    conn: &mut SqliteConnection,
+    role_id: i64,
+    c: &Checked,
 ) -> AppResult<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO role_expectations (target_role_id, focus_area_id, competency, expected, position)
@@ -192,16 +213,6 @@ pub(crate) async fn insert(
     .bind(&c.competency)
     .bind(&c.expected)
     .fetch_one(&mut *conn)
-    .await?;
-    let summary = format!("Added the expectation \"{}\"", short(&c.expected));
-    activity::record(
-        conn,
-        today,
-        Entity::Expectation,
-        id,
-        Action::Created,
-        &summary,
-    )
     .await?;
     Ok(id)
 }

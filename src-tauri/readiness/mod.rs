@@ -6,6 +6,7 @@
 
 pub mod evidence;
 pub mod expectations;
+pub mod ladder_csv;
 pub mod ratings;
 pub mod roles;
 pub mod score;

@@ -20,6 +20,7 @@ mod generator;
 mod goals;
 mod golden;
 mod killed;
+mod ladder;
 mod learning;
 mod migrations;
 mod milestones;

@@ -32,6 +32,8 @@ import type { EvidenceRef } from "./bindings/EvidenceRef";
 import type { Readiness } from "./bindings/Readiness";
 import type { QuarterPoint } from "./bindings/QuarterPoint";
 import type { GapStep } from "./bindings/GapStep";
+import type { ChosenLadder } from "./bindings/ChosenLadder";
+import type { LadderOutcome } from "./bindings/LadderOutcome";
 import type { FocusArea } from "./bindings/FocusArea";
 import type { Plan } from "./bindings/Plan";
 import type { PlanDefaults } from "./bindings/PlanDefaults";
@@ -271,6 +273,11 @@ export const api = {
   roleEvidence: (roleId: number) => call<Evidence[]>("role_evidence", { roleId }),
   roleReadiness: (roleId: number) => call<Readiness>("role_readiness", { roleId }),
   readinessByQuarter: (roleId: number) => call<QuarterPoint[]>("readiness_by_quarter", { roleId }),
+  /** Asks for a career-ladder CSV and previews it (rows naming no role go to roleId); null when cancelled. */
+  previewLadderCsv: (roleId: number | null = null) => call<ChosenLadder | null>("preview_ladder_csv", { roleId }),
+  /** Imports the previewed ladder (after a backup), all or nothing. */
+  importLadderCsv: (token: string, roleId: number | null = null) =>
+    call<LadderOutcome>("import_ladder_csv", { token, roleId }),
   /** Turns a gap into a goal (active plan unless planId) or a resource, linked back. */
   planGap: (expectationId: number, step: GapStep) => call<Expectation>("plan_gap", { expectationId, step }),
   emptyTrash: () => call<number>("empty_trash"),

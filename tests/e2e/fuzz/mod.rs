@@ -318,7 +318,9 @@ async fn seed_mobility(pool: &sqlx::SqlitePool) {
 /// Writes the file the "open" dialog answers with, for the commands that open one.
 fn prepare_files(command: &str, open_file: &Path, backups: &Path, rng: &mut Rng) {
     let bytes = match command {
-        "preview_csv" | "import_csv" => files::broken_csv(rng),
+        "preview_csv" | "import_csv" | "preview_ladder_csv" | "import_ladder_csv" => {
+            files::broken_csv(rng)
+        }
         "preview_everything_import" | "import_everything" => {
             let dir = open_file.parent().unwrap();
             let base = std::fs::read_to_string(dir.join("seed-export.json")).unwrap();
