@@ -118,7 +118,7 @@ pub async fn link(
     today: NaiveDate,
 ) -> AppResult<Evidence> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let e = expectations::fetch_plain(&mut tx, expectation_id).await?;
+    let e = expectations::fetch(&mut tx, expectation_id, today).await?;
     let exists: bool = sqlx::query_scalar(AssertSqlSafe(format!(
         "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?)",
         what.kind.table()
@@ -201,7 +201,7 @@ pub async fn unlink(pool: &SqlitePool, evidence_id: i64) -> AppResult<()> {
 /// An expectation's evidence, newest first (undated last).
 pub async fn list(pool: &SqlitePool, expectation_id: i64) -> AppResult<Vec<Evidence>> {
     let mut conn = pool.acquire().await?;
-    expectations::fetch_plain(&mut conn, expectation_id).await?;
+    expectations::exists(&mut conn, expectation_id).await?;
     Ok(sqlx::query_as::<_, Evidence>(AssertSqlSafe(format!(
         "{SELECT} WHERE v.expectation_id = ? ORDER BY \"on\" IS NULL, \"on\" DESC, v.id DESC"
     )))

@@ -133,9 +133,21 @@ pub(crate) async fn fetch(
         })
 }
 
-/// The stored expectation without its rating (for writes that only need it to exist).
-pub(crate) async fn fetch_plain(conn: &mut SqliteConnection, id: i64) -> AppResult<Expectation> {
-    fetch(conn, id, NaiveDate::MIN).await
+/// NotFound unless the expectation exists.
+pub(crate) async fn exists(conn: &mut SqliteConnection, id: i64) -> AppResult<()> {
+    let found: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM role_expectations WHERE id = ?)")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    if found {
+        Ok(())
+    } else {
+        Err(AppError::NotFound {
+            entity: "expectation",
+            id,
+        })
+    }
 }
 
 /// A role's expectations in the ladder's order, each with the rating in force on `on`.
@@ -224,7 +236,7 @@ pub async fn update(
     today: NaiveDate,
 ) -> AppResult<Expectation> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    fetch_plain(&mut tx, id).await?;
+    exists(&mut tx, id).await?;
     let c = check(&mut tx, &input).await?;
     sqlx::query(
         "UPDATE role_expectations SET focus_area_id = ?, competency = ?, expected = ? WHERE id = ?",
@@ -243,7 +255,7 @@ pub async fn update(
 /// Moves the expectation, its ratings and its evidence links into the trash.
 pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<Trashed> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let e = fetch_plain(&mut tx, id).await?;
+    let e = fetch(&mut tx, id, today).await?;
     let title = short(&e.expected);
     let trashed = trash::put(&mut tx, TrashKind::Expectation, id, &title).await?;
     let summary = format!("Deleted the expectation \"{title}\"");
