@@ -79,6 +79,12 @@ pub async fn rate(
 ) -> AppResult<RatingEntry> {
     let note = limits::long_text("note", input.note.as_deref().unwrap_or(""))?;
     let rated_on = input::optional_date("ratedOn", input.rated_on.as_deref())?.unwrap_or(today);
+    if rated_on > today {
+        return Err(AppError::invalid(
+            "ratedOn",
+            "A rating is for a day that has come: today or earlier.",
+        ));
+    }
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let expected = expected(&mut tx, expectation_id).await?;
     let entry = sqlx::query_as::<_, RatingEntry>(

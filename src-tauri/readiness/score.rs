@@ -49,6 +49,21 @@ pub struct AreaReadiness {
     pub share: f64,
     /// In the ladder's order.
     pub unmet: Vec<Unmet>,
+    /// The same sums per competency within the area, in the order each first appears.
+    pub competencies: Vec<CompetencyReadiness>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CompetencyReadiness {
+    /// "" for expectations that name no competency.
+    pub competency: String,
+    #[ts(type = "number")]
+    pub met: i64,
+    #[ts(type = "number")]
+    pub total: i64,
+    pub share: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -171,6 +186,7 @@ pub fn summarise(areas: &[Area], items: &[Item]) -> Sums {
             total,
             share: share(met, total),
             unmet,
+            competencies: by_competency(&mine),
         });
     }
     let met = out.iter().map(|a| a.met).sum();
@@ -181,6 +197,29 @@ pub fn summarise(areas: &[Area], items: &[Item]) -> Sums {
         largest_gap: largest_gap(&out),
         areas: out,
     }
+}
+
+fn by_competency(items: &[&Item]) -> Vec<CompetencyReadiness> {
+    let mut out: Vec<CompetencyReadiness> = Vec::new();
+    for i in items {
+        let met = i64::from(i.rating.is_some_and(Rating::is_met));
+        match out.iter_mut().find(|c| c.competency == i.competency) {
+            Some(c) => {
+                c.met += met;
+                c.total += 1;
+            }
+            None => out.push(CompetencyReadiness {
+                competency: i.competency.clone(),
+                met,
+                total: 1,
+                share: 0.0,
+            }),
+        }
+    }
+    for c in &mut out {
+        c.share = share(c.met, c.total);
+    }
+    out
 }
 
 /// The area with the lowest share below 1; the first in order wins a tie.
@@ -371,7 +410,7 @@ mod tests {
             vec![(1, 2, 4, 0.5), (2, 1, 3, 1.0 / 3.0)],
             "area 3 has no expectations and is left out"
         );
-        let gap = s.largest_gap.expect("a gap");
+        let gap = s.largest_gap.clone().expect("a gap");
         assert_eq!(gap.focus_area_id, 2, "1/3 is below 1/2");
         let unmet: Vec<i64> = gap.unmet.iter().map(|u| u.expectation_id).collect();
         assert_eq!(
@@ -379,6 +418,30 @@ mod tests {
             vec![5, 7],
             "named with its unmet expectations in order"
         );
+    }
+
+    #[test]
+    fn each_area_sums_its_competencies_in_the_order_they_first_appear() {
+        let mut items = vec![
+            item(1, 1, Some(Beyond)),
+            item(2, 1, None),
+            item(3, 1, Some(Consistently)),
+            item(4, 1, Some(Partly)),
+        ];
+        for (i, c) in ["Delivery", "Quality", "Delivery", ""].iter().enumerate() {
+            items[i].competency = (*c).to_owned();
+        }
+        let s = summarise(&[area(1, 1)], &items);
+        let sums: Vec<(&str, i64, i64)> = s.areas[0]
+            .competencies
+            .iter()
+            .map(|c| (c.competency.as_str(), c.met, c.total))
+            .collect();
+        assert_eq!(
+            sums,
+            vec![("Delivery", 2, 2), ("Quality", 0, 1), ("", 0, 1)]
+        );
+        assert_eq!(s.areas[0].competencies[0].share, 1.0);
     }
 
     #[test]

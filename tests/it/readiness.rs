@@ -300,6 +300,10 @@ async fn a_rating_must_be_one_of_the_four_and_a_bad_one_writes_nothing() {
             "note",
             json!({"rating": "partly", "note": "x".repeat(20_001)}),
         ),
+        (
+            "ratedOn",
+            json!({"rating": "partly", "ratedOn": "2026-11-27"}),
+        ),
     ] {
         let err = ratings::rate(&t.pool, e[0], input::parse(input).unwrap(), today())
             .await
