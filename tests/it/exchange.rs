@@ -749,3 +749,47 @@ async fn the_same_link_or_drafted_agenda_item_under_another_uid_is_not_added_twi
     assert_eq!(report.totals.added, 0, "{:?}", report.kinds);
     assert_eq!(common::count(&a.pool, "agenda_items").await, before);
 }
+
+#[tokio::test]
+async fn a_second_current_target_role_comes_in_not_current_and_evidence_is_not_linked_twice() {
+    let a = filled().await;
+    let mut doc = parse(&export(&a.pool).await);
+    let roles = doc["records"]["targetRoles"].as_array_mut().unwrap();
+    assert_eq!(roles.len(), 1, "the generator makes one role");
+    let mut other = roles[0].clone();
+    assert_eq!(other["isCurrent"], json!(1));
+    other["uid"] = json!("01a23500-0000-7000-8000-0000000002a1");
+    other["title"] = json!("Staff Engineer");
+    roles.push(other);
+    let links = doc["records"]["expectationEvidence"]
+        .as_array_mut()
+        .unwrap();
+    let mut copy = links[0].clone();
+    copy["uid"] = json!("01a23500-0000-7000-8000-0000000002a2");
+    links.push(copy);
+    let evidence = common::count(&a.pool, "expectation_evidence").await;
+    let report = import(&a.pool, &doc.to_string()).await;
+    let problems: Vec<&str> = report
+        .conflicts
+        .iter()
+        .map(|c| c.problem.as_str())
+        .collect();
+    assert_eq!(
+        problems,
+        vec!["another target role is current on this computer"]
+    );
+    assert_eq!(
+        report.totals.added, 1,
+        "the role, not the link: {:?}",
+        report.kinds
+    );
+    assert_eq!(
+        common::count(&a.pool, "target_roles WHERE is_current = 1").await,
+        1
+    );
+    assert_eq!(common::count(&a.pool, "target_roles").await, 2);
+    assert_eq!(
+        common::count(&a.pool, "expectation_evidence").await,
+        evidence
+    );
+}
