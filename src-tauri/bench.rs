@@ -22,6 +22,7 @@ use ladder_lib::learning::csv_import::{self, OnDuplicate};
 use ladder_lib::learning::resources::{self, LearningStatus, ResourceFilter};
 use ladder_lib::mobility::{conversations, opportunities};
 use ladder_lib::planning::plans::{self, Plan, PlanInput};
+use ladder_lib::readiness::{evidence, ratings, roles, score};
 use ladder_lib::views::network;
 use ladder_lib::workflows::exchange;
 use ladder_lib::{
@@ -107,6 +108,7 @@ async fn run() -> AppResult<()> {
     rows.extend(measure_learning(&f).await?);
     rows.extend(measure_people(&f).await?);
     rows.extend(measure_network(&f).await?);
+    rows.extend(measure_readiness(&f).await?);
     rows.extend(measure_dashboard_and_search(&f).await?);
     rows.extend(measure_one_on_ones(&f).await?);
     rows.extend(measure_settings_and_saves(&f).await?);
@@ -309,6 +311,39 @@ async fn measure_network(f: &Fixture) -> AppResult<Vec<Row>> {
         .await?,
         measure("person_page::page (busiest in conversations)", |_| {
             person_page::page(pool, busiest, today)
+        })
+        .await?,
+    ])
+}
+
+/// The readiness screen for the standard set's target role (40 expectations).
+async fn measure_readiness(f: &Fixture) -> AppResult<Vec<Row>> {
+    let (pool, today) = (&f.pool, f.today);
+    let role = roles::current(pool)
+        .await?
+        .ok_or_else(|| AppError::invalid("role", "the standard set has a target role"))?;
+    let rated: i64 = sqlx::query_scalar(
+        "SELECT expectation_id FROM expectation_ratings GROUP BY expectation_id
+         ORDER BY count(*) DESC, expectation_id LIMIT 1",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(vec![
+        measure("roles::list (target roles)", |_| roles::list(pool)).await?,
+        measure("score::readiness (readiness screen)", |_| {
+            score::readiness(pool, role.id, today)
+        })
+        .await?,
+        measure("score::by_quarter (readiness chart)", |_| {
+            score::by_quarter(pool, role.id, today, 1)
+        })
+        .await?,
+        measure("evidence::of_role (readiness screen)", |_| {
+            evidence::of_role(pool, role.id)
+        })
+        .await?,
+        measure("ratings::history (an expectation's ratings)", |_| {
+            ratings::history(pool, rated)
         })
         .await?,
     ])

@@ -4,7 +4,7 @@
 //! is laid out in layers, and each layer imports only from the layers before it:
 //!
 //! ```text
-//! infra  ←  framework, planning, learning, people, one_on_ones, wins  ←  views, workflows  ←  demo  ←  commands  ←  lib.rs
+//! infra  ←  framework, planning, learning, people, one_on_ones, wins, readiness  ←  views, workflows  ←  demo  ←  commands  ←  lib.rs
 //! ```
 //!
 //! - `infra`: the one connection to SQLite, backups, clock, the error type, input and
@@ -33,6 +33,7 @@ pub mod mobility;
 pub mod one_on_ones;
 pub mod people;
 pub mod planning;
+pub mod readiness;
 pub mod views;
 pub mod wins;
 pub mod workflows;

@@ -12,6 +12,7 @@ pub mod mobility;
 pub mod one_on_ones;
 pub mod people;
 pub mod planning;
+pub mod readiness;
 pub mod views;
 pub mod wins;
 pub mod workflows;

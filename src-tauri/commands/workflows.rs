@@ -7,10 +7,30 @@ use crate::infra::error::AppResult;
 use crate::infra::input;
 use crate::infra::limits;
 use crate::infra::trash::{self, Impact, TrashItem, TrashKind};
+use crate::readiness::expectations::Expectation;
 use crate::workflows::exchange::{self, ImportReport};
+use crate::workflows::gap;
 use crate::workflows::takeaway::{self, ActionTarget};
 use crate::workflows::{self, trash::Restored};
 use tauri::State;
+
+/// Turns an unmet expectation into a goal (in the active plan unless one is named) or a
+/// resource to learn, linked back to it.
+#[tauri::command]
+#[tracing::instrument(skip(state, step), err)]
+pub async fn plan_gap(
+    state: State<'_, AppState>,
+    expectation_id: i64,
+    step: serde_json::Value,
+) -> AppResult<Expectation> {
+    gap::plan_gap(
+        &state.pool(),
+        expectation_id,
+        input::parse(step)?,
+        clock::today()?,
+    )
+    .await
+}
 
 #[tauri::command]
 #[tracing::instrument(skip(state, action), err)]

@@ -26,6 +26,7 @@ pub const SCALE: Scale = Scale {
     one_on_ones: 24,
     conversations_per_plan: 6,
     opportunities_per_plan: 1,
+    expectations: 14,
 };
 
 /// The example's own folder. Its name is one only Ladder uses, since removing the

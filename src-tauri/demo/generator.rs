@@ -32,6 +32,7 @@ use crate::wins::story::{self, Story};
 use crate::wins::win::{self, WinInput};
 
 mod network;
+mod readiness;
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy)]
@@ -55,12 +56,15 @@ pub struct Scale {
     /// Conversations logged and opportunities heard of each quarter.
     pub conversations_per_plan: usize,
     pub opportunities_per_plan: usize,
+    /// Expectations of the one target role (none: no role), rated and with evidence.
+    pub expectations: usize,
 }
 
 impl Scale {
     /// Five years of use: 20 plans, 600 goals, about 6,000 milestones, 12,000 check-ins,
     /// 2,000 wins, 2,000 learning resources with 40,000 progress entries, 300 people and
-    /// 1,000 feedback requests, 130 one-on-ones, 3,000 conversations and 200 opportunities.
+    /// 1,000 feedback requests, 130 one-on-ones, 3,000 conversations, 200 opportunities, and a
+    /// target role with 40 expectations.
     pub const STANDARD: Scale = Scale {
         plans: 20,
         goals_per_plan: 30,
@@ -74,6 +78,7 @@ impl Scale {
         one_on_ones: 130,
         conversations_per_plan: 150,
         opportunities_per_plan: 10,
+        expectations: 40,
     };
 }
 
@@ -152,6 +157,7 @@ pub async fn generate(pool: &SqlitePool, today: NaiveDate, scale: Scale) -> AppR
             close_quarter(&mut ctx, &quarter).await?;
         }
     }
+    readiness::add_target_role(&mut ctx, today).await?;
     Ok(())
 }
 

@@ -23,6 +23,8 @@ pub enum Entity {
     OneOnOne,
     Opportunity,
     Conversation,
+    TargetRole,
+    Expectation,
 }
 
 /// What happened to it. Stored as the snake_case name (today's strings, so old rows read
@@ -61,6 +63,8 @@ pub enum Action {
     Story,
     /// A one-on-one took place.
     Held,
+    /// An expectation of a target role was rated.
+    Rated,
 }
 
 #[derive(Debug, Clone, Serialize, FromRow, TS)]

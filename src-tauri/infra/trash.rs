@@ -30,10 +30,12 @@ pub enum TrashKind {
     OneOnOne,
     Opportunity,
     Conversation,
+    TargetRole,
+    Expectation,
 }
 
 impl TrashKind {
-    pub const ALL: [TrashKind; 9] = [
+    pub const ALL: [TrashKind; 11] = [
         TrashKind::Plan,
         TrashKind::Goal,
         TrashKind::Milestone,
@@ -43,6 +45,8 @@ impl TrashKind {
         TrashKind::OneOnOne,
         TrashKind::Opportunity,
         TrashKind::Conversation,
+        TrashKind::TargetRole,
+        TrashKind::Expectation,
     ];
 
     pub fn table(self) -> &'static str {
@@ -56,6 +60,8 @@ impl TrashKind {
             TrashKind::OneOnOne => "one_on_ones",
             TrashKind::Opportunity => "opportunities",
             TrashKind::Conversation => "conversations",
+            TrashKind::TargetRole => "target_roles",
+            TrashKind::Expectation => "role_expectations",
         }
     }
 
@@ -74,6 +80,8 @@ impl TrashKind {
             TrashKind::OneOnOne => "1:1",
             TrashKind::Opportunity => "opportunity",
             TrashKind::Conversation => "conversation",
+            TrashKind::TargetRole => "target role",
+            TrashKind::Expectation => "expectation",
         }
     }
 }
@@ -370,6 +378,9 @@ const NOUNS: &[(&str, &str, &str)] = &[
     ("goal_links", "link", "links"),
     ("achievement_links", "link", "links"),
     ("resource_goals", "learning link", "learning links"),
+    ("role_expectations", "expectation", "expectations"),
+    ("expectation_ratings", "rating", "ratings"),
+    ("expectation_evidence", "evidence link", "evidence links"),
 ];
 
 /// Moves `kind` `id` and all that goes with it into the trash, inside the caller's

@@ -100,7 +100,7 @@ impl Columns {
 }
 
 /// A spreadsheet's name for the column at `index` (0-based): A, B, ..., Z, AA, ...
-fn column_letter(index: usize) -> String {
+pub(crate) fn column_letter(index: usize) -> String {
     let mut n = index + 1;
     let mut out = Vec::new();
     while n > 0 {
@@ -288,7 +288,7 @@ fn check_target_date(c: &mut RowCheck) -> Option<NaiveDate> {
 }
 
 /// The seeded focus areas by name or number (ids are fixed by the first migration).
-fn focus_area_by_name(text: &str) -> Option<i64> {
+pub(crate) fn focus_area_by_name(text: &str) -> Option<i64> {
     const NAMES: [&str; 7] = [
         "performance excellence",
         "leadership qualities",

@@ -96,6 +96,9 @@ pub struct Opportunity {
     pub next_step: String,
     pub next_step_on: Option<NaiveDate>,
     pub bring_to_one_on_one: bool,
+    /// The target role this opening would be.
+    #[ts(type = "number | null")]
+    pub target_role_id: Option<i64>,
     pub people: Vec<OpportunityPerson>,
     /// Oldest first.
     pub history: Vec<StageChange>,
@@ -128,6 +131,9 @@ pub struct OpportunityInput {
     pub bring_to_one_on_one: Option<bool>,
     #[ts(optional)]
     pub people: Option<Vec<OpportunityPerson>>,
+    /// The target role it would be; an update without it keeps the one stored.
+    #[ts(optional, type = "number | null")]
+    pub target_role_id: Option<i64>,
 }
 
 struct Checked {
@@ -213,10 +219,12 @@ async fn insert(
     if let Some(p) = input.source_person_id {
         person::fetch(conn, p).await?;
     }
+    check_target_role(conn, input.target_role_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO opportunities (title, team, level, url, source, source_person_id,
-             source_conversation_id, heard_on, notes, next_step, next_step_on, bring_to_one_on_one)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             source_conversation_id, heard_on, notes, next_step, next_step_on, bring_to_one_on_one,
+             target_role_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&c.title)
     .bind(&c.team)
@@ -230,6 +238,7 @@ async fn insert(
     .bind(&c.next_step)
     .bind(c.next_step_on)
     .bind(input.bring_to_one_on_one.unwrap_or(false))
+    .bind(input.target_role_id)
     .fetch_one(&mut *conn)
     .await?;
     record_change(
@@ -253,6 +262,24 @@ async fn insert(
     )
     .await?;
     Ok(id)
+}
+
+/// The target role an opening points at must exist (it is read here, not through
+/// `readiness`, which sits beside this feature).
+async fn check_target_role(conn: &mut SqliteConnection, id: Option<i64>) -> AppResult<()> {
+    let Some(id) = id else { return Ok(()) };
+    let found: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM target_roles WHERE id = ?)")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    if found {
+        Ok(())
+    } else {
+        Err(AppError::NotFound {
+            entity: "target role",
+            id,
+        })
+    }
 }
 
 /// Makes `people` the opportunity's people, each checked to exist.
@@ -307,7 +334,7 @@ const OBJECT: &str = "json_object('id', o.id, 'title', o.title, 'team', o.team,
         'level', o.level, 'url', o.url, 'source', o.source,
         'sourcePersonId', o.source_person_id, 'sourceConversationId', o.source_conversation_id,
         'heardOn', o.heard_on, 'stage', o.stage, 'notes', o.notes, 'nextStep', o.next_step,
-        'nextStepOn', o.next_step_on,
+        'nextStepOn', o.next_step_on, 'targetRoleId', o.target_role_id,
         'bringToOneOnOne', json(iif(o.bring_to_one_on_one, 'true', 'false')),
         'people', (SELECT json_group_array(json_object('personId', person_id, 'role', role)
                        ORDER BY person_id, role)
@@ -351,10 +378,11 @@ pub async fn update(pool: &SqlitePool, id: i64, input: OpportunityInput) -> AppR
     for p in &people {
         person::fetch(&mut tx, p.person_id).await?;
     }
+    check_target_role(&mut tx, input.target_role_id).await?;
     sqlx::query(
         "UPDATE opportunities SET title = ?, team = ?, level = ?, url = ?, source = ?,
                 source_person_id = ?, heard_on = ?, notes = ?, next_step = ?, next_step_on = ?,
-                bring_to_one_on_one = ? WHERE id = ?",
+                bring_to_one_on_one = ?, target_role_id = ? WHERE id = ?",
     )
     .bind(&c.title)
     .bind(&c.team)
@@ -371,6 +399,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: OpportunityInput) -> AppR
             .bring_to_one_on_one
             .unwrap_or(before.bring_to_one_on_one),
     )
+    .bind(input.target_role_id.or(before.target_role_id))
     .bind(id)
     .execute(&mut *tx)
     .await?;

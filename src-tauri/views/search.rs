@@ -33,6 +33,8 @@ pub enum SearchKind {
     OneOnOne,
     Opportunity,
     Conversation,
+    TargetRole,
+    Expectation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -148,6 +150,9 @@ pub async fn search(pool: &SqlitePool, input: &str, limit: i64) -> AppResult<Vec
                     WHEN 'person' THEN (SELECT nullif(role, '') FROM people WHERE id = s.item_id)
                     WHEN 'opportunity' THEN (SELECT nullif(team, '') FROM opportunities WHERE id = s.item_id)
                     WHEN 'conversation' THEN (SELECT held_on FROM conversations WHERE id = s.item_id)
+                    WHEN 'target_role' THEN (SELECT nullif(level, '') FROM target_roles WHERE id = s.item_id)
+                    WHEN 'expectation' THEN (SELECT r.title FROM role_expectations e
+                                             JOIN target_roles r ON r.id = e.target_role_id WHERE e.id = s.item_id)
                 END AS context
          FROM search_index s
          WHERE search_index MATCH ?1

@@ -1,5 +1,6 @@
 //! Operations that write across features in one transaction.
 
 pub mod exchange;
+pub mod gap;
 pub mod takeaway;
 pub mod trash;

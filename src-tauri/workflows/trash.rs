@@ -79,6 +79,13 @@ async fn make_it_fit(
             "SELECT EXISTS (SELECT 1 FROM people WHERE is_my_manager = 1)",
             "Someone else is your manager now, so they are not marked as your manager.",
         ),
+        TrashKind::TargetRole => (
+            "is_current",
+            "1",
+            "0",
+            "SELECT EXISTS (SELECT 1 FROM target_roles WHERE is_current = 1)",
+            "Another target role is current now, so this one is not.",
+        ),
         _ => return Ok(String::new()),
     };
     if trash::root_value(conn, trash_id, column).await?.as_deref() != Some(was) {
@@ -102,6 +109,8 @@ fn entity(kind: TrashKind) -> Option<Entity> {
         TrashKind::OneOnOne => Some(Entity::OneOnOne),
         TrashKind::Opportunity => Some(Entity::Opportunity),
         TrashKind::Conversation => Some(Entity::Conversation),
+        TrashKind::TargetRole => Some(Entity::TargetRole),
+        TrashKind::Expectation => Some(Entity::Expectation),
         TrashKind::Person => None,
     }
 }

@@ -24,6 +24,7 @@ async fn seed(dir: &Path) -> String {
         one_on_ones: 24,
         conversations_per_plan: 0,
         opportunities_per_plan: 0,
+        expectations: 0,
         ..Scale::STANDARD
     };
     generate(&pool, TODAY.parse().unwrap(), small)

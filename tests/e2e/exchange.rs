@@ -25,6 +25,7 @@ async fn seed(dir: &Path) {
         one_on_ones: 4,
         conversations_per_plan: 2,
         opportunities_per_plan: 1,
+        expectations: 6,
     };
     generate(&pool, crate::harness::TODAY.parse().unwrap(), small)
         .await

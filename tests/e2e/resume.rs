@@ -34,6 +34,7 @@ async fn history(dir: &std::path::Path) {
         one_on_ones: 4,
         conversations_per_plan: 0,
         opportunities_per_plan: 0,
+        expectations: 0,
     };
     generator::generate(&pool, today, scale).await.unwrap();
     pool.close().await;

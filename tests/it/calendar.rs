@@ -36,6 +36,7 @@ const SCALE: Scale = Scale {
     one_on_ones: 40,
     conversations_per_plan: 0,
     opportunities_per_plan: 0,
+    expectations: 0,
     ..Scale::STANDARD
 };
 

@@ -29,6 +29,7 @@ async fn filled() -> common::TestDb {
         one_on_ones: 6,
         conversations_per_plan: 3,
         opportunities_per_plan: 1,
+        expectations: 6,
     };
     generator::generate(&t.pool, today(), scale).await.unwrap();
     let goals: Vec<i64> = sqlx::query_scalar(
@@ -693,6 +694,12 @@ async fn every_unique_rule_of_the_schema_is_one_the_merge_knows() {
     let known: Vec<(&str, &str)> = vec![
         ("achievement_links", "achievement_id,url"),
         ("agenda_items", "one_on_one_id,source_key"),
+        ("expectation_evidence", "expectation_id,achievement_id"),
+        ("expectation_evidence", "expectation_id,conversation_id"),
+        ("expectation_evidence", "expectation_id,feedback_id"),
+        ("expectation_evidence", "expectation_id,goal_id"),
+        ("expectation_evidence", "expectation_id,resource_id"),
+        ("expectation_evidence", "expectation_id,story_id"),
         ("facets", "focus_area_id,name"),
         ("focus_areas", "name"),
         ("focus_areas", "position"),
@@ -702,6 +709,7 @@ async fn every_unique_rule_of_the_schema_is_one_the_merge_knows() {
         ("principles", "name"),
         ("self_assessments", "plan_id,focus_area_id,phase"),
         ("stories", "achievement_id"),
+        ("target_roles", "is_current"),
     ];
     let found: Vec<(&str, &str)> = found
         .iter()
@@ -740,4 +748,48 @@ async fn the_same_link_or_drafted_agenda_item_under_another_uid_is_not_added_twi
     let report = import(&a.pool, &doc.to_string()).await;
     assert_eq!(report.totals.added, 0, "{:?}", report.kinds);
     assert_eq!(common::count(&a.pool, "agenda_items").await, before);
+}
+
+#[tokio::test]
+async fn a_second_current_target_role_comes_in_not_current_and_evidence_is_not_linked_twice() {
+    let a = filled().await;
+    let mut doc = parse(&export(&a.pool).await);
+    let roles = doc["records"]["targetRoles"].as_array_mut().unwrap();
+    assert_eq!(roles.len(), 1, "the generator makes one role");
+    let mut other = roles[0].clone();
+    assert_eq!(other["isCurrent"], json!(1));
+    other["uid"] = json!("01a23500-0000-7000-8000-0000000002a1");
+    other["title"] = json!("Staff Engineer");
+    roles.push(other);
+    let links = doc["records"]["expectationEvidence"]
+        .as_array_mut()
+        .unwrap();
+    let mut copy = links[0].clone();
+    copy["uid"] = json!("01a23500-0000-7000-8000-0000000002a2");
+    links.push(copy);
+    let evidence = common::count(&a.pool, "expectation_evidence").await;
+    let report = import(&a.pool, &doc.to_string()).await;
+    let problems: Vec<&str> = report
+        .conflicts
+        .iter()
+        .map(|c| c.problem.as_str())
+        .collect();
+    assert_eq!(
+        problems,
+        vec!["another target role is current on this computer"]
+    );
+    assert_eq!(
+        report.totals.added, 1,
+        "the role, not the link: {:?}",
+        report.kinds
+    );
+    assert_eq!(
+        common::count(&a.pool, "target_roles WHERE is_current = 1").await,
+        1
+    );
+    assert_eq!(common::count(&a.pool, "target_roles").await, 2);
+    assert_eq!(
+        common::count(&a.pool, "expectation_evidence").await,
+        evidence
+    );
 }

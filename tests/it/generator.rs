@@ -35,12 +35,31 @@ async fn the_standard_set_is_five_years_of_quarterly_plans() {
         assert_eq!(pair[1].ends_on.succ_opt().unwrap(), pair[0].starts_on);
     }
     assert_eq!(plans[19].starts_on, day("2022-01-01"));
+    // One target role with the standard 40 expectations, rated, with evidence, one gap
+    // already a goal.
+    assert_eq!(common::count(&t.pool, "target_roles").await, 1);
+    assert_eq!(common::count(&t.pool, "role_expectations").await, 40);
+    assert!(common::count(&t.pool, "expectation_ratings").await >= 40);
+    let kinds: i64 = sqlx::query_scalar("SELECT count(DISTINCT kind) FROM expectation_evidence")
+        .fetch_one(&t.pool)
+        .await
+        .unwrap();
+    assert_eq!(kinds, 6, "evidence of every kind");
+    let planned: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM role_expectations WHERE goal_id IS NOT NULL")
+            .fetch_one(&t.pool)
+            .await
+            .unwrap();
+    assert_eq!(planned, 1);
     // Every plan holds its share of goals, some carried from the quarter just before.
     let per_plan: Vec<i64> = sqlx::query_scalar("SELECT count(*) FROM goals GROUP BY plan_id")
         .fetch_all(&t.pool)
         .await
         .unwrap();
-    assert_eq!(per_plan, vec![8; 20]);
+    // The current plan also holds the goal made from a readiness gap.
+    let mut shares = vec![8; 20];
+    shares[19] += 1;
+    assert_eq!(per_plan, shares);
     let carried: Vec<(String, String)> = sqlx::query_as(
         "SELECT op.ends_on, np.starts_on FROM goals g
          JOIN goals o ON o.id = g.carried_from_goal_id
@@ -123,6 +142,7 @@ async fn the_generator_is_deterministic() {
             one_on_ones: 4,
             conversations_per_plan: 2,
             opportunities_per_plan: 1,
+            expectations: 6,
         },
     )
     .await
@@ -143,6 +163,7 @@ async fn the_generator_is_deterministic() {
             one_on_ones: 4,
             conversations_per_plan: 2,
             opportunities_per_plan: 1,
+            expectations: 6,
         },
     )
     .await

@@ -62,6 +62,7 @@ fn opening(title: &str) -> OpportunityInput {
         next_step_on: None,
         bring_to_one_on_one: None,
         people: None,
+        target_role_id: None,
     }
 }
 

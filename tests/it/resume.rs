@@ -88,6 +88,7 @@ async fn demo_data(pool: &SqlitePool) {
         one_on_ones: 4,
         conversations_per_plan: 0,
         opportunities_per_plan: 0,
+        expectations: 0,
     };
     generator::generate(pool, today(), scale).await.unwrap();
 }

@@ -28,6 +28,7 @@ const SMALL: Scale = Scale {
     one_on_ones: 12,
     conversations_per_plan: 0,
     opportunities_per_plan: 0,
+    expectations: 0,
     ..Scale::STANDARD
 };
 

@@ -22,6 +22,19 @@ import type { Restored } from "./bindings/Restored";
 import type { TrashItem } from "./bindings/TrashItem";
 import type { TrashKind } from "./bindings/TrashKind";
 import type { Trashed } from "./bindings/Trashed";
+import type { TargetRole } from "./bindings/TargetRole";
+import type { TargetRoleInput } from "./bindings/TargetRoleInput";
+import type { Expectation } from "./bindings/Expectation";
+import type { ExpectationInput } from "./bindings/ExpectationInput";
+import type { RatingEntry } from "./bindings/RatingEntry";
+import type { RatingInput } from "./bindings/RatingInput";
+import type { Evidence } from "./bindings/Evidence";
+import type { EvidenceRef } from "./bindings/EvidenceRef";
+import type { Readiness } from "./bindings/Readiness";
+import type { QuarterPoint } from "./bindings/QuarterPoint";
+import type { GapStep } from "./bindings/GapStep";
+import type { ChosenLadder } from "./bindings/ChosenLadder";
+import type { LadderOutcome } from "./bindings/LadderOutcome";
 import type { FocusArea } from "./bindings/FocusArea";
 import type { Plan } from "./bindings/Plan";
 import type { PlanDefaults } from "./bindings/PlanDefaults";
@@ -243,6 +256,34 @@ export const api = {
   bringOpportunityToOneOnOne: (id: number, bring: boolean) =>
     call<Opportunity>("bring_opportunity_to_one_on_one", { id, bring }),
   deleteOpportunity: (id: number) => call<Trashed>("delete_opportunity", { id }),
+
+  listTargetRoles: () => call<TargetRole[]>("list_target_roles"),
+  /** The first role (or one made while none is current) becomes current. */
+  createTargetRole: (input: TargetRoleInput) => call<TargetRole>("create_target_role", { input }),
+  updateTargetRole: (id: number, input: TargetRoleInput) => call<TargetRole>("update_target_role", { id, input }),
+  setCurrentTargetRole: (id: number) => call<TargetRole>("set_current_target_role", { id }),
+  deleteTargetRole: (id: number) => call<Trashed>("delete_target_role", { id }),
+  addExpectation: (roleId: number, input: ExpectationInput) => call<Expectation>("add_expectation", { roleId, input }),
+  updateExpectation: (id: number, input: ExpectationInput) => call<Expectation>("update_expectation", { id, input }),
+  deleteExpectation: (id: number) => call<Trashed>("delete_expectation", { id }),
+  reorderExpectations: (roleId: number, ids: number[]) => call<Expectation[]>("reorder_expectations", { roleId, ids }),
+  /** Adds a rating (today unless ratedOn says otherwise); earlier ones stay as history. */
+  rateExpectation: (expectationId: number, input: RatingInput) =>
+    call<RatingEntry>("rate_expectation", { expectationId, input }),
+  ratingHistory: (expectationId: number) => call<RatingEntry[]>("rating_history", { expectationId }),
+  linkEvidence: (expectationId: number, evidence: EvidenceRef) =>
+    call<Evidence>("link_evidence", { expectationId, evidence }),
+  unlinkEvidence: (evidenceId: number) => call<void>("unlink_evidence", { evidenceId }),
+  roleEvidence: (roleId: number) => call<Evidence[]>("role_evidence", { roleId }),
+  roleReadiness: (roleId: number) => call<Readiness>("role_readiness", { roleId }),
+  readinessByQuarter: (roleId: number) => call<QuarterPoint[]>("readiness_by_quarter", { roleId }),
+  /** Asks for a career-ladder CSV and previews it (rows naming no role go to roleId); null when cancelled. */
+  previewLadderCsv: (roleId: number | null = null) => call<ChosenLadder | null>("preview_ladder_csv", { roleId }),
+  /** Imports the previewed ladder (after a backup), all or nothing. */
+  importLadderCsv: (token: string, roleId: number | null = null) =>
+    call<LadderOutcome>("import_ladder_csv", { token, roleId }),
+  /** Turns a gap into a goal (active plan unless planId) or a resource, linked back. */
+  planGap: (expectationId: number, step: GapStep) => call<Expectation>("plan_gap", { expectationId, step }),
   emptyTrash: () => call<number>("empty_trash"),
   /** Writes everything as a JSON export where the user chooses; null when cancelled. */
   exportEverything: () => call<ExportSaved | null>("export_everything"),

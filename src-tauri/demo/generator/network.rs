@@ -111,6 +111,7 @@ pub(super) async fn add_opportunities(ctx: &mut Context<'_>, q: &Quarter) -> App
                     role: PersonRole::Referrer,
                 }]
             }),
+            target_role_id: None,
         };
         let o = opportunities::create(ctx.pool, input, heard).await?;
         move_along(ctx, q, o.id, k).await?;

@@ -83,6 +83,8 @@ pub(crate) const POLYMORPHIC: &[Polymorphic] = &[
             WHEN 'one_on_one' THEN (SELECT id FROM one_on_ones WHERE uid = {entityUid})
             WHEN 'opportunity' THEN (SELECT id FROM opportunities WHERE uid = {entityUid})
             WHEN 'conversation' THEN (SELECT id FROM conversations WHERE uid = {entityUid})
+            WHEN 'target_role' THEN (SELECT id FROM target_roles WHERE uid = {entityUid})
+            WHEN 'expectation' THEN (SELECT id FROM role_expectations WHERE uid = {entityUid})
         END, 0)",
     },
     Polymorphic {

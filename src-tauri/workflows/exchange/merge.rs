@@ -149,6 +149,7 @@ pub(crate) fn plan(doc: Document, local: &Local, tables: &[Table]) -> AppResult<
         "draft",
     );
     planner.one_of(&mut adds, &mut updates, "people", "isMyManager", 1, 0);
+    planner.one_of(&mut adds, &mut updates, "target_roles", "isCurrent", 1, 0);
     let (deletions, new_tombstones) = planner.tombstones(doc.tombstones)?;
     Ok(Plan {
         mode,
@@ -312,6 +313,19 @@ impl Planner<'_> {
                 (&["oneOnOneUid", "sourceKey"], "")
             }
             "achievement_links" => (&["achievementUid", "url"], ""),
+            // The same record linked as evidence for the same expectation.
+            "expectation_evidence" => (
+                &[
+                    "expectationUid",
+                    "achievementUid",
+                    "storyUid",
+                    "feedbackUid",
+                    "resourceUid",
+                    "goalUid",
+                    "conversationUid",
+                ],
+                "",
+            ),
             "stories" => (&["achievementUid"], "a STAR story for this win"),
             "self_assessments" => (
                 &["planUid", "focusAreaUid", "phase"],
@@ -336,7 +350,8 @@ impl Planner<'_> {
         }
     }
 
-    /// At most one plan is active and one person is the manager: when the file would
+    /// At most one plan is active, one person is the manager and one target role is
+    /// current: when the file would
     /// make a second, this computer's stays and the file's loses the mark.
     fn one_of(
         &mut self,
@@ -371,16 +386,19 @@ impl Planner<'_> {
                     Some(h) if *h == uid => {}
                     Some(_) => {
                         record.insert(key.to_owned(), off.clone());
-                        let (problem, resolution) = if table == "plans" {
-                            (
+                        let (problem, resolution) = match table {
+                            "plans" => (
                                 "another plan is active on this computer",
                                 "It comes in as a draft.",
-                            )
-                        } else {
-                            (
+                            ),
+                            "target_roles" => (
+                                "another target role is current on this computer",
+                                "It comes in as one you are not working toward now.",
+                            ),
+                            _ => (
                                 "someone else is your manager on this computer",
                                 "It comes in without the manager mark.",
-                            )
+                            ),
                         };
                         self.tally
                             .conflict(table, title(record), problem, resolution.into());

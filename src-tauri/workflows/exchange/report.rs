@@ -243,5 +243,9 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
         "principle of an opportunity",
         "principles of opportunities",
     ),
+    ("target_roles", "target role", "target roles"),
+    ("role_expectations", "expectation", "expectations"),
+    ("expectation_ratings", "rating", "ratings"),
+    ("expectation_evidence", "evidence link", "evidence links"),
     ("trash", "deleted record", "deleted records"),
 ];

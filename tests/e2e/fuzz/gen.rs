@@ -59,6 +59,9 @@ impl Pools {
         const BY_FIELD: &[(&str, &str)] = &[
             ("actionId", "action_items"),
             ("conversationId", "conversations"),
+            ("roleId", "target_roles"),
+            ("expectationId", "role_expectations"),
+            ("evidenceId", "expectation_evidence"),
             ("personIds", "people"),
             ("person", "people"),
             ("itemId", "agenda_items"),
@@ -79,6 +82,8 @@ impl Pools {
             ("check_in", "check_ins"),
             ("conversation", "conversations"),
             ("opportunit", "opportunities"),
+            ("target_role", "target_roles"),
+            ("expectation", "role_expectations"),
             ("milestone", "milestones"),
             ("agenda_item", "agenda_items"),
             ("action_item", "one_on_ones"),
@@ -98,6 +103,7 @@ impl Pools {
             return match self.command.as_str() {
                 "reorder_agenda" => Some("agenda_items"),
                 "reorder_milestones" => Some("milestones"),
+                "reorder_expectations" => Some("role_expectations"),
                 _ => Some("principles"),
             };
         }

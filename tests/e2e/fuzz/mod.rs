@@ -273,6 +273,7 @@ async fn seed_database(dir: &Path) {
         one_on_ones: 4,
         conversations_per_plan: 2,
         opportunities_per_plan: 1,
+        expectations: 6,
     };
     generate(&pool, TODAY.parse().unwrap(), small)
         .await
@@ -317,7 +318,9 @@ async fn seed_mobility(pool: &sqlx::SqlitePool) {
 /// Writes the file the "open" dialog answers with, for the commands that open one.
 fn prepare_files(command: &str, open_file: &Path, backups: &Path, rng: &mut Rng) {
     let bytes = match command {
-        "preview_csv" | "import_csv" => files::broken_csv(rng),
+        "preview_csv" | "import_csv" | "preview_ladder_csv" | "import_ladder_csv" => {
+            files::broken_csv(rng)
+        }
         "preview_everything_import" | "import_everything" => {
             let dir = open_file.parent().unwrap();
             let base = std::fs::read_to_string(dir.join("seed-export.json")).unwrap();

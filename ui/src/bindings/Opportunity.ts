@@ -4,7 +4,11 @@ import type { Source } from "./Source";
 import type { Stage } from "./Stage";
 import type { StageChange } from "./StageChange";
 
-export type Opportunity = { id: number, title: string, team: string, level: string, url: string | null, source: Source, sourcePersonId: number | null, sourceConversationId: number | null, heardOn: string | null, stage: Stage, notes: string, nextStep: string, nextStepOn: string | null, bringToOneOnOne: boolean, people: Array<OpportunityPerson>, 
+export type Opportunity = { id: number, title: string, team: string, level: string, url: string | null, source: Source, sourcePersonId: number | null, sourceConversationId: number | null, heardOn: string | null, stage: Stage, notes: string, nextStep: string, nextStepOn: string | null, bringToOneOnOne: boolean, 
+/**
+ * The target role this opening would be.
+ */
+targetRoleId: number | null, people: Array<OpportunityPerson>, 
 /**
  * Oldest first.
  */

@@ -3,4 +3,4 @@
 /**
  * What can be deleted and taken back. Stored as the snake_case name.
  */
-export type TrashKind = "plan" | "goal" | "milestone" | "win" | "resource" | "person" | "one_on_one" | "opportunity" | "conversation";
+export type TrashKind = "plan" | "goal" | "milestone" | "win" | "resource" | "person" | "one_on_one" | "opportunity" | "conversation" | "target_role" | "expectation";

@@ -47,6 +47,10 @@ export function destinationOf(ref: EntityRef): Destination | null {
       return { screen: "network", id: null, item: { conversation: ref.id } };
     case "action_item":
       return null;
+    // No screen of their own yet (the readiness screen is to come): their home for now.
+    case "target_role":
+    case "expectation":
+      return null;
   }
 }
 
@@ -71,6 +75,9 @@ export function homeOf(kind: EntityKind): Screen {
     case "opportunity":
     case "conversation":
       return "network";
+    case "target_role":
+    case "expectation":
+      return "dashboard";
   }
 }
 

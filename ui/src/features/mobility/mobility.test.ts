@@ -21,6 +21,7 @@ function opportunity(id: number, stage: Stage, more: Partial<Opportunity> = {}):
     nextStep: "",
     nextStepOn: null,
     bringToOneOnOne: false,
+    targetRoleId: null,
     people: [],
     history: [{ fromStage: null, toStage: "spotted", changedOn: "2026-01-05", reopened: false }],
     ...more,

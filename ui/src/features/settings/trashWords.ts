@@ -12,6 +12,8 @@ const KIND: Record<TrashKind, string> = {
   one_on_one: "1:1",
   opportunity: "opportunity",
   conversation: "conversation",
+  target_role: "target role",
+  expectation: "expectation",
 };
 
 export function kindText(kind: TrashKind): string {
