@@ -281,12 +281,18 @@ async fn measure_network(f: &Fixture) -> AppResult<Vec<Row>> {
     .await?;
     Ok(vec![
         measure("opportunities::list (Pipeline, 20 ended)", |_| {
-            opportunities::list(pool, 20)
+            opportunities::list(pool, 20, "")
         })
         .await?,
-        measure("opportunities::list (all ended, on demand)", |_| {
-            opportunities::list(pool, i64::MAX)
-        })
+        measure(
+            "opportunities::list (120 ended: 'Show older' five times)",
+            |_| opportunities::list(pool, 120, ""),
+        )
+        .await?,
+        measure(
+            "opportunities::list (filtered by 'manager', 20 ended)",
+            |_| opportunities::list(pool, 20, "manager"),
+        )
         .await?,
         measure("conversations::list (Conversations, 200)", |_| {
             conversations::list(pool, None, 200)

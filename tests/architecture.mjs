@@ -19,7 +19,7 @@ const MAX_FN_LINES = 80;
 // from any layer below; never from above.
 const LAYERS = [
   ["infra"],
-  ["framework", "planning", "learning", "people", "one_on_ones", "wins", "readiness"],
+  ["framework", "planning", "learning", "people", "one_on_ones", "wins", "mobility", "readiness"],
   ["views", "workflows"],
   ["demo"],
   ["commands"],

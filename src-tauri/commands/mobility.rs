@@ -59,8 +59,21 @@ pub async fn delete_conversation(state: State<'_, AppState>, id: i64) -> AppResu
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn list_opportunities(state: State<'_, AppState>, ended: i64) -> AppResult<Pipeline> {
-    opportunities::list(&state.pool(), ended).await
+pub async fn list_opportunities(
+    state: State<'_, AppState>,
+    ended: i64,
+    matching: String,
+) -> AppResult<Pipeline> {
+    opportunities::list(&state.pool(), ended, &matching).await
+}
+
+/// One opportunity in full: one the board has not loaded (an older ended one that
+/// search or the dashboard asks for).
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn get_opportunity(state: State<'_, AppState>, id: i64) -> AppResult<Opportunity> {
+    let mut conn = state.pool().acquire().await?;
+    opportunities::fetch(&mut conn, id).await
 }
 
 #[tauri::command]

@@ -559,39 +559,48 @@ pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> AppResult<T
 }
 
 /// The pipeline as the board loads it: every opportunity still on the way (accepted
-/// ones included), and the newest of the ended ones.
+/// ones included), and a page of the ended ones.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Pipeline {
     /// Those on the way first, then the ended ones; newest first within.
     pub opportunities: Vec<Opportunity>,
-    /// How many have ended, loaded or not.
+    /// How many ended ones there are (those matching, when the board is filtered),
+    /// loaded or not.
     #[ts(type = "number")]
     pub ended_total: i64,
 }
 
 const ENDED: &str = "('declined', 'not_selected', 'withdrawn')";
 
-/// Every opportunity on the way and the newest `ended` ended ones. Years of ended
-/// openings stay out of the board's first load (they are folded away under it, and
-/// their histories were most of its cost); the board asks for more when they are
-/// opened or filtered.
-pub async fn list(pool: &SqlitePool, ended: i64) -> AppResult<Pipeline> {
+/// An ended opportunity whose title, team or notes hold `?` (any case; empty matches
+/// all), as the board's filter reads them.
+const ENDED_MATCHING: &str = "stage IN ('declined', 'not_selected', 'withdrawn')
+    AND instr(lower(title || char(10) || team || char(10) || notes), lower(?)) > 0";
+
+/// Every opportunity on the way, and the newest `ended` of the ended ones that match
+/// `matching`. Years of ended openings stay out of the board's load (they are folded
+/// away under it, and their histories were most of its cost); the board asks for more
+/// a page at a time, and a filter pages through the ended ones it matches.
+pub async fn list(pool: &SqlitePool, ended: i64, matching: &str) -> AppResult<Pipeline> {
+    let matching = matching.trim();
     let json: String = sqlx::query_scalar(AssertSqlSafe(format!(
         "SELECT json_group_array(json({OBJECT}) ORDER BY o.stage IN {ENDED},
                     o.updated_at DESC, o.id DESC)
          FROM opportunities o
          WHERE o.stage NOT IN {ENDED}
-            OR o.id IN (SELECT id FROM opportunities WHERE stage IN {ENDED}
+            OR o.id IN (SELECT id FROM opportunities WHERE {ENDED_MATCHING}
                         ORDER BY updated_at DESC, id DESC LIMIT ?)"
     )))
+    .bind(matching)
     .bind(ended.clamp(0, i64::from(u32::MAX)))
     .fetch_one(pool)
     .await?;
     let ended_total = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT count(*) FROM opportunities WHERE stage IN {ENDED}"
+        "SELECT count(*) FROM opportunities WHERE {ENDED_MATCHING}"
     )))
+    .bind(matching)
     .fetch_one(pool)
     .await?;
     Ok(Pipeline {

@@ -151,6 +151,15 @@ async fn tour_network(app: &App) {
         .await;
     app.find("[data-testid=opportunity-panel]").await;
     app.screenshot("tour-opportunity").await;
+    // Years of ended openings: a page of them, more on demand, and a filter through all.
+    app.click("[data-testid=pipeline-ended] summary").await;
+    app.click("[data-testid=pipeline-more-ended]").await;
+    app.screenshot("tour-ended").await;
+    app.type_into("[data-testid=pipeline-filter]", "Team 3")
+        .await;
+    // The filter settles a moment after the last key, then Rust counts the ended matches.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    app.screenshot("tour-ended-filtered").await;
     app.click("[data-testid=tab-conversations]").await;
     app.click("[data-testid^=conversation-row-]").await;
     app.find("[data-testid=conversation-panel]").await;

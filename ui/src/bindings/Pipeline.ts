@@ -3,7 +3,7 @@ import type { Opportunity } from "./Opportunity";
 
 /**
  * The pipeline as the board loads it: every opportunity still on the way (accepted
- * ones included), and the newest of the ended ones.
+ * ones included), and a page of the ended ones.
  */
 export type Pipeline = { 
 /**
@@ -11,6 +11,7 @@ export type Pipeline = {
  */
 opportunities: Array<Opportunity>, 
 /**
- * How many have ended, loaded or not.
+ * How many ended ones there are (those matching, when the board is filtered),
+ * loaded or not.
  */
 endedTotal: number, };
