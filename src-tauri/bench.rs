@@ -20,7 +20,8 @@ use ladder_lib::infra::error::{AppError, AppResult};
 use ladder_lib::infra::{limits, restore};
 use ladder_lib::learning::csv_import::{self, OnDuplicate};
 use ladder_lib::learning::resources::{self, LearningStatus, ResourceFilter};
-use ladder_lib::mobility::{conversations, opportunities};
+use ladder_lib::mobility::conversations;
+use ladder_lib::mobility::opportunities::{self, EndedPage};
 use ladder_lib::planning::plans::{self, Plan, PlanInput};
 use ladder_lib::readiness::{evidence, ratings, roles, score};
 use ladder_lib::views::network;
@@ -280,18 +281,40 @@ async fn measure_network(f: &Fixture) -> AppResult<Vec<Row>> {
     .fetch_one(pool)
     .await?;
     Ok(vec![
-        measure("opportunities::list (Pipeline, 20 ended)", |_| {
-            opportunities::list(pool, 20, "")
+        measure("opportunities::list (Pipeline, first 20 ended)", |_| {
+            opportunities::list(
+                pool,
+                EndedPage {
+                    offset: 0,
+                    limit: 20,
+                },
+                "",
+            )
+        })
+        .await?,
+        measure("opportunities::list (Show older: ended 160-200)", |_| {
+            opportunities::list(
+                pool,
+                EndedPage {
+                    offset: 160,
+                    limit: 40,
+                },
+                "",
+            )
         })
         .await?,
         measure(
-            "opportunities::list (120 ended: 'Show older' five times)",
-            |_| opportunities::list(pool, 120, ""),
-        )
-        .await?,
-        measure(
             "opportunities::list (filtered by 'manager', 20 ended)",
-            |_| opportunities::list(pool, 20, "manager"),
+            |_| {
+                opportunities::list(
+                    pool,
+                    EndedPage {
+                        offset: 0,
+                        limit: 20,
+                    },
+                    "manager",
+                )
+            },
         )
         .await?,
         measure("conversations::list (Conversations, 200)", |_| {

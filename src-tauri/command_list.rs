@@ -75,7 +75,7 @@ macro_rules! with_commands {
             mobility::update_conversation(id: i64, input: serde_json::Value),
             mobility::set_follow_up_done(id: i64, done: bool),
             mobility::delete_conversation(id: i64),
-            mobility::list_opportunities(ended: i64, matching: String),
+            mobility::list_opportunities(ended_offset: i64, ended_limit: i64, matching: String),
             mobility::get_opportunity(id: i64),
             mobility::create_opportunity(input: serde_json::Value),
             mobility::update_opportunity(id: i64, input: serde_json::Value),

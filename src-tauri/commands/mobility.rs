@@ -6,7 +6,7 @@ use crate::infra::error::{AppError, AppResult};
 use crate::infra::input;
 use crate::infra::trash::Trashed;
 use crate::mobility::conversations::{self, Conversation};
-use crate::mobility::opportunities::{self, Opportunity, Pipeline};
+use crate::mobility::opportunities::{self, EndedPage, Opportunity, Pipeline};
 use crate::mobility::stages::Stage;
 use tauri::{AppHandle, State};
 
@@ -61,10 +61,15 @@ pub async fn delete_conversation(state: State<'_, AppState>, id: i64) -> AppResu
 #[tracing::instrument(skip(state), err)]
 pub async fn list_opportunities(
     state: State<'_, AppState>,
-    ended: i64,
+    ended_offset: i64,
+    ended_limit: i64,
     matching: String,
 ) -> AppResult<Pipeline> {
-    opportunities::list(&state.pool(), ended, &matching).await
+    let page = EndedPage {
+        offset: ended_offset,
+        limit: ended_limit,
+    };
+    opportunities::list(&state.pool(), page, &matching).await
 }
 
 /// One opportunity in full: one the board has not loaded (an older ended one that

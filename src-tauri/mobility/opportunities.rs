@@ -579,11 +579,20 @@ const ENDED: &str = "('declined', 'not_selected', 'withdrawn')";
 const ENDED_MATCHING: &str = "stage IN ('declined', 'not_selected', 'withdrawn')
     AND instr(lower(title || char(10) || team || char(10) || notes), lower(?)) > 0";
 
-/// Every opportunity on the way, and the newest `ended` of the ended ones that match
-/// `matching`. Years of ended openings stay out of the board's load (they are folded
+/// A page of the ended opportunities that match `matching`: the board's first load
+/// and each "Show older" read one page, never all of them.
+#[derive(Debug, Clone, Copy)]
+pub struct EndedPage {
+    /// How many of the newest to skip.
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// Every opportunity on the way, and one page of the ended ones that match `matching`,
+/// newest first. Years of ended openings stay out of the board's load (they are folded
 /// away under it, and their histories were most of its cost); the board asks for more
 /// a page at a time, and a filter pages through the ended ones it matches.
-pub async fn list(pool: &SqlitePool, ended: i64, matching: &str) -> AppResult<Pipeline> {
+pub async fn list(pool: &SqlitePool, page: EndedPage, matching: &str) -> AppResult<Pipeline> {
     let matching = matching.trim();
     let json: String = sqlx::query_scalar(AssertSqlSafe(format!(
         "SELECT json_group_array(json({OBJECT}) ORDER BY o.stage IN {ENDED},
@@ -591,10 +600,11 @@ pub async fn list(pool: &SqlitePool, ended: i64, matching: &str) -> AppResult<Pi
          FROM opportunities o
          WHERE o.stage NOT IN {ENDED}
             OR o.id IN (SELECT id FROM opportunities WHERE {ENDED_MATCHING}
-                        ORDER BY updated_at DESC, id DESC LIMIT ?)"
+                        ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?)"
     )))
     .bind(matching)
-    .bind(ended.clamp(0, i64::from(u32::MAX)))
+    .bind(page.limit.clamp(0, i64::from(u32::MAX)))
+    .bind(page.offset.clamp(0, i64::from(u32::MAX)))
     .fetch_one(pool)
     .await?;
     let ended_total = sqlx::query_scalar(AssertSqlSafe(format!(

@@ -618,6 +618,7 @@ async fn removing_someone_from_a_conversation_or_an_opening_archives_them() {
 
 #[tokio::test]
 async fn the_board_loads_every_opening_on_the_way_and_only_the_newest_ended_ones() {
+    let page = |offset, limit| opportunities::EndedPage { offset, limit };
     let t = common::db().await;
     let pool = &t.pool;
     let mut ended = Vec::new();
@@ -646,7 +647,7 @@ async fn the_board_loads_every_opening_on_the_way_and_only_the_newest_ended_ones
 
     let ids =
         |p: &opportunities::Pipeline| p.opportunities.iter().map(|o| o.id).collect::<Vec<_>>();
-    let first = opportunities::list(pool, 1, "").await.unwrap();
+    let first = opportunities::list(pool, page(0, 1), "").await.unwrap();
     assert_eq!(first.ended_total, 3);
     // Accepted is on the way (a column of the board), not folded away with the endings.
     assert_eq!(ids(&first), [spotted, accepted, ended[0]]);
@@ -656,24 +657,40 @@ async fn the_board_loads_every_opening_on_the_way_and_only_the_newest_ended_ones
         "spotted, then withdrawn"
     );
 
-    let none = opportunities::list(pool, 0, "").await.unwrap();
+    let none = opportunities::list(pool, page(0, 0), "").await.unwrap();
     assert_eq!((ids(&none), none.ended_total), (vec![spotted, accepted], 3));
-    let all = opportunities::list(pool, i64::MAX, "").await.unwrap();
+    let all = opportunities::list(pool, page(0, i64::MAX), "")
+        .await
+        .unwrap();
     assert_eq!(ids(&all), [spotted, accepted, ended[0], ended[2], ended[1]]);
-    let fewer = opportunities::list(pool, -5, "").await.unwrap();
+    let fewer = opportunities::list(pool, page(-1, -5), "").await.unwrap();
     assert_eq!(ids(&fewer), ids(&none), "a negative page is an empty one");
 
     // A filter pages through the ended ones it matches (title, team or notes, any case);
     // those on the way all come, for the board filters them itself.
-    let maps = opportunities::list(pool, 20, " mAPS ").await.unwrap();
+    let maps = opportunities::list(pool, page(0, 20), " mAPS ")
+        .await
+        .unwrap();
     assert_eq!(
         (ids(&maps), maps.ended_total),
         (vec![spotted, accepted, ended[2]], 1)
     );
-    let team = opportunities::list(pool, 2, "payments").await.unwrap();
+    let team = opportunities::list(pool, page(0, 2), "payments")
+        .await
+        .unwrap();
     assert_eq!(team.ended_total, 3, "every opening here is in Payments");
     assert_eq!(ids(&team), [spotted, accepted, ended[0], ended[2]]);
-    let nothing = opportunities::list(pool, 20, "Kitchen").await.unwrap();
+    // "Show older" reads the next page on its own.
+    let older = opportunities::list(pool, page(2, 2), "payments")
+        .await
+        .unwrap();
+    assert_eq!(
+        (ids(&older), older.ended_total),
+        (vec![spotted, accepted, ended[1]], 3)
+    );
+    let nothing = opportunities::list(pool, page(0, 20), "Kitchen")
+        .await
+        .unwrap();
     assert_eq!(
         (ids(&nothing), nothing.ended_total),
         (vec![spotted, accepted], 0)

@@ -239,9 +239,10 @@ export const api = {
   /** Ticks the follow-up off today, or opens it again. */
   setFollowUpDone: (id: number, done: boolean) => call<Conversation>("set_follow_up_done", { id, done }),
   deleteConversation: (id: number) => call<Trashed>("delete_conversation", { id }),
-  /** Every opportunity on the way, and the newest `ended` of the ended ones whose title,
-   *  team or notes hold `matching` (all of them when it is empty). */
-  listOpportunities: (ended: number, matching = "") => call<Pipeline>("list_opportunities", { ended, matching }),
+  /** Every opportunity on the way, and a page of the ended ones (newest first) whose
+   *  title, team or notes hold `matching` (all of them when it is empty). */
+  listOpportunities: (endedOffset: number, endedLimit: number, matching = "") =>
+    call<Pipeline>("list_opportunities", { endedOffset, endedLimit, matching }),
   getOpportunity: (id: number) => call<Opportunity>("get_opportunity", { id }),
   createOpportunity: (input: OpportunityInput) => call<Opportunity>("create_opportunity", { input }),
   /** Details and people; the stage moves only with moveOpportunity. */
