@@ -12,6 +12,7 @@ use crate::learning::resources::{self, LearningStatus, Resource, ResourceFilter,
 use crate::one_on_ones::schedule::{OneOnOne, Owner};
 use crate::people::catch_up;
 use crate::planning::plan_view::{self, PlanDetail};
+use crate::readiness::{roles, score};
 use crate::views::network::{self, NetworkStep, StageCount};
 use crate::wins::win::{self, Win};
 
@@ -236,10 +237,55 @@ pub struct Dashboard {
     pub steps: Vec<NetworkStep>,
     /// Opportunities per stage, every stage listed.
     pub pipeline: Vec<StageCount>,
+    /// How ready the user is for their current target role, when there is one.
+    pub readiness: Option<ReadinessLine>,
+}
+
+/// Readiness for the current target role in one line: the share of its expectations
+/// met, and the focus area with the largest gap.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReadinessLine {
+    pub role_name: String,
+    #[ts(type = "number")]
+    pub met: i64,
+    #[ts(type = "number")]
+    pub total: i64,
+    /// The area with the lowest share met; None when every expectation is met.
+    pub gap_area: Option<String>,
+    #[ts(type = "number")]
+    pub gap_unmet: i64,
+}
+
+async fn readiness_line(pool: &SqlitePool, today: NaiveDate) -> AppResult<Option<ReadinessLine>> {
+    let Some(role) = roles::current(pool).await? else {
+        return Ok(None);
+    };
+    let r = score::readiness(pool, role.id, today).await?;
+    Ok(Some(ReadinessLine {
+        role_name: r.role_name,
+        met: r.met,
+        total: r.total,
+        gap_unmet: r.largest_gap.as_ref().map_or(0, |g| g.total - g.met),
+        gap_area: r.largest_gap.map(|g| g.name),
+    }))
 }
 
 pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> AppResult<Dashboard> {
-    let (standing, due, awaiting, catch_ups, actions, courses, next, wins, steps, pipeline) = tokio::try_join!(
+    let (
+        standing,
+        due,
+        awaiting,
+        catch_ups,
+        actions,
+        courses,
+        next,
+        wins,
+        steps,
+        pipeline,
+        readiness,
+    ) = tokio::try_join!(
         standing(pool, today),
         due_milestones(pool, today),
         awaiting_feedback(pool, today),
@@ -250,6 +296,7 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> AppResult<Dashboa
         recent_wins(pool),
         network::due_steps(pool, today, PANEL),
         network::pipeline(pool),
+        readiness_line(pool, today),
     )?;
     let has_plans = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM plans)")
         .fetch_one(pool)
@@ -266,5 +313,6 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> AppResult<Dashboa
         wins,
         steps,
         pipeline,
+        readiness,
     })
 }

@@ -527,3 +527,41 @@ async fn an_opening_can_name_a_target_role_which_must_exist() {
         Some(em.id)
     );
 }
+
+#[tokio::test]
+async fn the_dashboard_says_in_one_line_how_ready_and_where_the_largest_gap_is() {
+    let t = common::db().await;
+    let pool = &t.pool;
+    let none = ladder_lib::views::dashboard::dashboard(pool, today())
+        .await
+        .unwrap();
+    assert!(none.readiness.is_none(), "no target role, no line");
+
+    let (_, e) = ladder(pool).await;
+    rate(pool, e[0], Rating::Consistently, "2026-11-01").await;
+    rate(pool, e[1], Rating::Beyond, "2026-11-01").await;
+    rate(pool, e[4], Rating::Partly, "2026-11-01").await;
+    let line = ladder_lib::views::dashboard::dashboard(pool, today())
+        .await
+        .unwrap()
+        .readiness
+        .expect("a current role");
+    assert_eq!(line.role_name, "Engineering Manager, L6");
+    assert_eq!((line.met, line.total), (2, 5));
+    // Networking has 0 of 1 met: the lowest share, below Performance's and Leadership's 1/2.
+    assert_eq!(line.gap_area.as_deref(), Some("Networking"));
+    assert_eq!(line.gap_unmet, 1);
+
+    for id in [e[2], e[3], e[4]] {
+        rate(pool, id, Rating::Consistently, "2026-11-20").await;
+    }
+    let all = ladder_lib::views::dashboard::dashboard(pool, today())
+        .await
+        .unwrap()
+        .readiness
+        .unwrap();
+    assert_eq!(
+        (all.met, all.total, all.gap_area, all.gap_unmet),
+        (5, 5, None, 0)
+    );
+}

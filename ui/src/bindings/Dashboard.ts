@@ -5,6 +5,7 @@ import type { DueMilestone } from "./DueMilestone";
 import type { NetworkStep } from "./NetworkStep";
 import type { OneOnOne } from "./OneOnOne";
 import type { OpenAction } from "./OpenAction";
+import type { ReadinessLine } from "./ReadinessLine";
 import type { Resource } from "./Resource";
 import type { StageCount } from "./StageCount";
 import type { Standing } from "./Standing";
@@ -25,4 +26,8 @@ steps: Array<NetworkStep>,
 /**
  * Opportunities per stage, every stage listed.
  */
-pipeline: Array<StageCount>, };
+pipeline: Array<StageCount>, 
+/**
+ * How ready the user is for their current target role, when there is one.
+ */
+readiness: ReadinessLine | null, };
