@@ -574,10 +574,9 @@ pub struct Pipeline {
 
 const ENDED: &str = "('declined', 'not_selected', 'withdrawn')";
 
-/// An ended opportunity whose title, team or notes hold `?` (any case; empty matches
-/// all), as the board's filter reads them.
-const ENDED_MATCHING: &str = "stage IN ('declined', 'not_selected', 'withdrawn')
-    AND instr(lower(title || char(10) || team || char(10) || notes), lower(?)) > 0";
+/// An opportunity whose title, team or notes hold `?` (any case; empty matches all), as
+/// the board's filter reads them.
+const MATCHING: &str = "instr(lower(title || char(10) || team || char(10) || notes), lower(?)) > 0";
 
 /// A page of the ended opportunities that match `matching`: the board's first load
 /// and each "Show older" read one page, never all of them.
@@ -599,7 +598,7 @@ pub async fn list(pool: &SqlitePool, page: EndedPage, matching: &str) -> AppResu
                     o.updated_at DESC, o.id DESC)
          FROM opportunities o
          WHERE o.stage NOT IN {ENDED}
-            OR o.id IN (SELECT id FROM opportunities WHERE {ENDED_MATCHING}
+            OR o.id IN (SELECT id FROM opportunities WHERE stage IN {ENDED} AND {MATCHING}
                         ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?)"
     )))
     .bind(matching)
@@ -608,7 +607,7 @@ pub async fn list(pool: &SqlitePool, page: EndedPage, matching: &str) -> AppResu
     .fetch_one(pool)
     .await?;
     let ended_total = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT count(*) FROM opportunities WHERE {ENDED_MATCHING}"
+        "SELECT count(*) FROM opportunities WHERE stage IN {ENDED} AND {MATCHING}"
     )))
     .bind(matching)
     .fetch_one(pool)

@@ -16,7 +16,7 @@ use ts_rs::TS;
 
 use super::expectations::{self, Expectation};
 use super::ratings::{self, Rating, RatingEntry};
-use super::roles;
+use super::roles::{self, TargetRole};
 use crate::infra::clock;
 use crate::infra::error::AppResult;
 
@@ -290,8 +290,16 @@ async fn areas(pool: &SqlitePool) -> AppResult<Vec<Area>> {
 
 /// The role's readiness with the ratings in force on `on`.
 pub async fn readiness(pool: &SqlitePool, role_id: i64, on: NaiveDate) -> AppResult<Readiness> {
-    let role = roles::get(pool, role_id).await?;
-    let expectations = expectations::list(pool, role_id, on).await?;
+    readiness_of(pool, roles::get(pool, role_id).await?, on).await
+}
+
+/// As [`readiness`], for a role already read (the dashboard has just read the current one).
+pub async fn readiness_of(
+    pool: &SqlitePool,
+    role: TargetRole,
+    on: NaiveDate,
+) -> AppResult<Readiness> {
+    let expectations = expectations::list(pool, role.id, on).await?;
     let sums = summarise(&areas(pool).await?, &items(&expectations, |e| e.rating));
     Ok(Readiness {
         target_role_id: role.id,

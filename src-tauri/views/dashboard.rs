@@ -262,7 +262,7 @@ async fn readiness_line(pool: &SqlitePool, today: NaiveDate) -> AppResult<Option
     let Some(role) = roles::current(pool).await? else {
         return Ok(None);
     };
-    let r = score::readiness(pool, role.id, today).await?;
+    let r = score::readiness_of(pool, role, today).await?;
     Ok(Some(ReadinessLine {
         role_name: r.role_name,
         met: r.met,
