@@ -61,6 +61,9 @@ pub struct SearchHit {
     pub goal_id: Option<i64>,
     #[ts(type = "number | null")]
     pub person_id: Option<i64>,
+    /// The target role an expectation belongs to (a role's own id for a role).
+    #[ts(type = "number | null")]
+    pub role_id: Option<i64>,
     /// What tells two similar results apart: a milestone's goal, a goal's plan, who was
     /// asked, a course's provider, a win's day.
     pub context: Option<String>,
@@ -111,6 +114,7 @@ struct Row {
     plan_id: Option<i64>,
     goal_id: Option<i64>,
     person_id: Option<i64>,
+    role_id: Option<i64>,
     context: Option<String>,
 }
 
@@ -138,6 +142,10 @@ pub async fn search(pool: &SqlitePool, input: &str, limit: i64) -> AppResult<Vec
                     WHEN 'feedback_received' THEN (SELECT person_id FROM feedback_received WHERE id = s.item_id)
                     WHEN 'one_on_one' THEN (SELECT person_id FROM one_on_ones WHERE id = s.item_id)
                 END AS person_id,
+                CASE s.kind
+                    WHEN 'target_role' THEN s.item_id
+                    WHEN 'expectation' THEN (SELECT target_role_id FROM role_expectations WHERE id = s.item_id)
+                END AS role_id,
                 CASE s.kind
                     WHEN 'milestone' THEN (SELECT g.title FROM milestones m JOIN goals g ON g.id = m.goal_id
                                            WHERE m.id = s.item_id)
@@ -173,6 +181,7 @@ pub async fn search(pool: &SqlitePool, input: &str, limit: i64) -> AppResult<Vec
             plan_id: r.plan_id,
             goal_id: r.goal_id,
             person_id: r.person_id,
+            role_id: r.role_id,
             context: r.context,
         })
         .collect())

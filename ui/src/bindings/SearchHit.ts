@@ -12,6 +12,10 @@ planId: number | null,
  */
 goalId: number | null, personId: number | null, 
 /**
+ * The target role an expectation belongs to (a role's own id for a role).
+ */
+roleId: number | null, 
+/**
  * What tells two similar results apart: a milestone's goal, a goal's plan, who was
  * asked, a course's provider, a win's day.
  */

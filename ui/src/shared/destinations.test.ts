@@ -3,7 +3,7 @@ import type { SearchHit } from "../bindings/SearchHit";
 import { destination, destinationOf, homeOf } from "./destinations";
 
 const hit = (kind: SearchHit["kind"], planId: number | null = null, personId: number | null = null): SearchHit => ({
-  kind, id: 9, title: [], snippet: [], planId, goalId: kind === "milestone" ? 5 : null, personId, context: null,
+  kind, id: 9, title: [], snippet: [], planId, goalId: kind === "milestone" ? 5 : null, personId, roleId: kind === "expectation" ? 2 : null, context: null,
 });
 
 describe("search results", () => {
@@ -15,6 +15,12 @@ describe("search results", () => {
     expect(destination(hit("one_on_one", null, 4))).toEqual({ screen: "one-on-one", id: 9 });
     expect(destination(hit("resource"))).toEqual({ screen: "learning", id: null, item: { resource: 9 } });
     expect(destination(hit("achievement"))).toEqual({ screen: "wins", id: null, item: { win: 9 } });
+    expect(destination(hit("expectation"))).toEqual({ screen: "readiness", id: 2, item: { expectation: 9 } });
+    expect(destination(hit("target_role"))).toEqual({ screen: "readiness", id: 9 });
+  });
+
+  it("send an expectation whose role is not known to the current role's readiness", () => {
+    expect(destination({ kind: "expectation", id: 9 })).toEqual({ screen: "readiness", id: null });
   });
 });
 

@@ -15,6 +15,8 @@ export type EntityRef = {
   goalId?: number | null;
   /** The person a piece of feedback is from or to. */
   personId?: number | null;
+  /** The target role an expectation belongs to. */
+  roleId?: number | null;
 };
 
 export type Destination = { screen: Screen; id: number | null; item?: Focus };
@@ -47,10 +49,10 @@ export function destinationOf(ref: EntityRef): Destination | null {
       return { screen: "network", id: null, item: { conversation: ref.id } };
     case "action_item":
       return null;
-    // No screen of their own yet (the readiness screen is to come): their home for now.
     case "target_role":
+      return { screen: "readiness", id: ref.id };
     case "expectation":
-      return null;
+      return ref.roleId == null ? { screen: "readiness", id: null } : { screen: "readiness", id: ref.roleId, item: { expectation: ref.id } };
   }
 }
 
@@ -77,7 +79,7 @@ export function homeOf(kind: EntityKind): Screen {
       return "network";
     case "target_role":
     case "expectation":
-      return "dashboard";
+      return "readiness";
   }
 }
 

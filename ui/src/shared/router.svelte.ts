@@ -15,6 +15,7 @@ export type Screen =
   | "wins"
   | "focus-areas"
   | "network"
+  | "readiness"
   | "settings";
 
 /** Screens in the sidebar, with their Ctrl/Cmd shortcut key. */
@@ -27,10 +28,14 @@ export const SCREENS: readonly { id: Screen; label: string; key: string }[] = [
   { id: "wins", label: "Wins & stories", key: "6" },
   { id: "focus-areas", label: "Focus areas", key: "7" },
   { id: "network", label: "Network", key: "8" },
+  { id: "readiness", label: "Next role", key: "9" },
   { id: "settings", label: "Settings", key: "," },
 ];
 
-/** `id` is the plan of "plan" and "review", the person of "person", the meeting of "one-on-one". */
+/**
+ * `id` is the plan of "plan" and "review", the person of "person", the meeting of
+ * "one-on-one", and the target role of "readiness" (none: the current one).
+ */
 export type Route = { screen: Screen; id: number | null };
 
 export function parseHash(hash: string): Route {
@@ -40,6 +45,7 @@ export function parseHash(hash: string): Route {
   if (head === "plan" && valid) return { screen: tail === "review" ? "review" : "plan", id };
   if (head === "person" && valid) return { screen: "person", id };
   if (head === "one-on-one" && valid) return { screen: "one-on-one", id };
+  if (head === "readiness" && valid) return { screen: "readiness", id };
   const screen = SCREENS.find((s) => s.id === head)?.id ?? "dashboard";
   return { screen, id: null };
 }
@@ -50,6 +56,7 @@ export function hashOf(route: Route): string {
     if (route.screen === "review") return `#/plan/${route.id}/review`;
     if (route.screen === "person") return `#/person/${route.id}`;
     if (route.screen === "one-on-one") return `#/one-on-one/${route.id}`;
+    if (route.screen === "readiness") return `#/readiness/${route.id}`;
   }
   return `#/${route.screen}`;
 }
@@ -70,7 +77,14 @@ export function sectionOf(screen: Screen): Screen {
 }
 
 /** An item to open on arrival: the screen takes it (once) when it mounts. */
-export type Focus = { goal?: number; resource?: number; win?: number; opportunity?: number; conversation?: number };
+export type Focus = {
+  goal?: number;
+  resource?: number;
+  win?: number;
+  opportunity?: number;
+  conversation?: number;
+  expectation?: number;
+};
 export const focus: Focus = $state({});
 
 /** Goes to a screen and opens one of its items there. */
@@ -80,6 +94,7 @@ export function open(screen: Screen, id: number | null, item: Focus = {}): void 
   focus.win = item.win;
   focus.opportunity = item.opportunity;
   focus.conversation = item.conversation;
+  focus.expectation = item.expectation;
   go(screen, id);
 }
 

@@ -17,7 +17,7 @@ describe("routes", () => {
   });
 
   it("writes back what it reads", () => {
-    for (const hash of ["#/plan/7", "#/plan/7/review", "#/person/3", "#/one-on-one/2", "#/one-on-ones", "#/feedback", "#/focus-areas", "#/network"]) {
+    for (const hash of ["#/plan/7", "#/plan/7/review", "#/person/3", "#/one-on-one/2", "#/one-on-ones", "#/feedback", "#/focus-areas", "#/network", "#/readiness", "#/readiness/4"]) {
       expect(hashOf(parseHash(hash))).toBe(hash);
     }
   });
