@@ -99,6 +99,7 @@ macro_rules! with_commands {
             readiness::rating_history(expectation_id: i64),
             readiness::link_evidence(expectation_id: i64, evidence: serde_json::Value),
             readiness::unlink_evidence(evidence_id: i64),
+            readiness::evidence_candidates(kind: serde_json::Value, matching: String),
             readiness::role_evidence(role_id: i64),
             readiness::role_readiness(role_id: i64),
             readiness::readiness_by_quarter(role_id: i64),

@@ -8,7 +8,7 @@ use crate::infra::error::AppResult;
 use crate::infra::input;
 use crate::infra::limits;
 use crate::infra::trash::Trashed;
-use crate::readiness::evidence::{self, Evidence};
+use crate::readiness::evidence::{self, Candidate, Evidence, EvidenceKind};
 use crate::readiness::expectations::{self, Expectation};
 use crate::readiness::ladder_csv::{self, LadderOutcome, LadderPreview};
 use crate::readiness::ratings::{self, RatingEntry};
@@ -140,6 +140,17 @@ pub async fn link_evidence(
 #[tracing::instrument(skip(state), err)]
 pub async fn unlink_evidence(state: State<'_, AppState>, evidence_id: i64) -> AppResult<()> {
     evidence::unlink(&state.pool(), evidence_id).await
+}
+
+/// Records of a kind that could be linked as evidence, filtered by their words.
+#[tauri::command]
+#[tracing::instrument(skip(state, matching), err)]
+pub async fn evidence_candidates(
+    state: State<'_, AppState>,
+    kind: serde_json::Value,
+    matching: String,
+) -> AppResult<Vec<Candidate>> {
+    evidence::candidates(&state.pool(), EvidenceKind::parse(kind)?, &matching).await
 }
 
 /// The evidence of every expectation of the role.

@@ -34,6 +34,12 @@ impl EvidenceKind {
         EvidenceKind::Conversation,
     ];
 
+    /// The kind the UI named, or a refusal at the field `kind`.
+    pub fn parse(value: serde_json::Value) -> AppResult<EvidenceKind> {
+        serde_json::from_value(value)
+            .map_err(|e| AppError::invalid("kind", crate::infra::input::unexpected(e.to_string())))
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             EvidenceKind::Win => "win",
@@ -221,9 +227,87 @@ pub async fn of_role(pool: &SqlitePool, role_id: i64) -> AppResult<Vec<Evidence>
     .await?)
 }
 
+/// A record that could be linked as evidence, for the picker.
+#[derive(Debug, Clone, PartialEq, Serialize, FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Candidate {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub on: Option<NaiveDate>,
+}
+
+/// Candidates listed at most: the picker filters as the user types instead of scrolling.
+pub const CANDIDATES: i64 = 60;
+
+impl EvidenceKind {
+    /// The id, words and day of every record of the kind, most likely evidence first
+    /// (finished courses, goals done and mentoring given ahead of the rest, then newest).
+    fn candidates_sql(self) -> &'static str {
+        match self {
+            EvidenceKind::Win => {
+                "SELECT id, title, occurred_on AS \"on\", 0 AS rank FROM achievements"
+            }
+            EvidenceKind::Story => {
+                "SELECT s.id, a.title, a.occurred_on AS \"on\", 0 AS rank
+                 FROM stories s JOIN achievements a ON a.id = s.achievement_id"
+            }
+            EvidenceKind::Feedback => {
+                "SELECT id, substr(what, 1, 200) AS title, received_on AS \"on\", 0 AS rank
+                 FROM feedback_received"
+            }
+            EvidenceKind::Resource => {
+                "SELECT id, title, completed_on AS \"on\", completed_on IS NULL AS rank FROM resources"
+            }
+            EvidenceKind::Goal => {
+                "SELECT id, title, NULL AS \"on\", status <> 'done' AS rank FROM goals"
+            }
+            EvidenceKind::Conversation => {
+                "SELECT id, topic AS title, held_on AS \"on\", kind <> 'mentoring_given' AS rank
+                 FROM conversations"
+            }
+        }
+    }
+}
+
+/// Records of `kind` whose words contain `matching` (any case), for the evidence picker.
+pub async fn candidates(
+    pool: &SqlitePool,
+    kind: EvidenceKind,
+    matching: &str,
+) -> AppResult<Vec<Candidate>> {
+    let matching = matching.trim().to_lowercase();
+    Ok(sqlx::query_as::<_, Candidate>(AssertSqlSafe(format!(
+        "SELECT id, title, \"on\" FROM ({}) WHERE ?1 = '' OR instr(lower(title), ?1) > 0
+         ORDER BY rank, \"on\" IS NULL, \"on\" DESC, id DESC LIMIT ?2",
+        kind.candidates_sql()
+    )))
+    .bind(matching)
+    .bind(CANDIDATES)
+    .fetch_all(pool)
+    .await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::EvidenceKind;
+
+    #[test]
+    fn a_kind_is_one_of_the_six_and_anything_else_is_refused_at_its_field() {
+        assert_eq!(
+            EvidenceKind::parse(serde_json::json!("story")).unwrap(),
+            EvidenceKind::Story
+        );
+        for bad in [
+            serde_json::json!("badge"),
+            serde_json::json!(3),
+            serde_json::Value::Null,
+        ] {
+            let err = EvidenceKind::parse(bad).unwrap_err();
+            assert_eq!(err.field(), Some("kind"), "{err:?}");
+        }
+    }
 
     #[test]
     fn export_bindings_evidence_kind_labels() {

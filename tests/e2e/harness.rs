@@ -234,6 +234,28 @@ impl App {
         }
     }
 
+    /// Waits for an element matching `css` whose text contains `part`.
+    pub async fn find_containing(&self, css: &str, part: &str) -> Element {
+        let started = Instant::now();
+        loop {
+            for el in self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .unwrap_or_default()
+            {
+                if el.text().await.map(|t| t.contains(part)).unwrap_or(false) {
+                    return el;
+                }
+            }
+            if started.elapsed() > PATIENCE {
+                let seen = self.texts(css).await;
+                panic!("no {css} containing {part:?}; saw {seen:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let mut out = Vec::new();
         for el in self

@@ -13,6 +13,7 @@ mod network;
 mod notes;
 mod one_on_ones;
 mod quarter;
+mod readiness;
 mod readme;
 mod resume;
 mod tour;

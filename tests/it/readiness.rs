@@ -384,6 +384,39 @@ async fn evidence_links_once_goes_with_its_record_and_what_no_longer_exists_is_r
 }
 
 #[tokio::test]
+async fn the_evidence_picker_lists_a_kind_filtered_by_its_words() {
+    let t = common::db().await;
+    let first = a_win(&t.pool, "Cut rollbacks to one a month").await;
+    let second = a_win(&t.pool, "Ran the ROLLBACK drill for the on-call rota").await;
+    a_win(&t.pool, "Wrote the hiring guide").await;
+    let all = evidence::candidates(&t.pool, EvidenceKind::Win, "")
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 3);
+    // Any case, anywhere in the title; equal days fall back to the newest first.
+    let found = evidence::candidates(&t.pool, EvidenceKind::Win, "  rollback ")
+        .await
+        .unwrap();
+    assert_eq!(
+        found.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [second, first]
+    );
+    assert_eq!(found[0].on, Some(day("2026-10-14")));
+    // Another kind lists its own table: no resources yet.
+    assert!(evidence::candidates(&t.pool, EvidenceKind::Resource, "")
+        .await
+        .unwrap()
+        .is_empty());
+    // A word that is SQL or a LIKE pattern is only words.
+    assert!(
+        evidence::candidates(&t.pool, EvidenceKind::Win, "%' OR 1=1 --")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
 async fn a_gap_becomes_a_goal_in_the_active_plan_once_and_a_resource_once() {
     let t = common::db().await;
     let (_, e) = ladder(&t.pool).await;
@@ -467,10 +500,16 @@ async fn expectations_reorder_only_as_a_whole_and_search_finds_roles_and_expecta
         .unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].id, e[4]);
+    // The hit names its role, so the result opens the expectation in it.
+    assert_eq!(hits[0].role_id, Some(role_id));
     let hits = ladder_lib::views::search::search(&t.pool, "Engineering Manager", 10)
         .await
         .unwrap();
-    assert!(hits.iter().any(|h| h.id == role_id), "{hits:?}");
+    let own = hits
+        .iter()
+        .find(|h| h.id == role_id)
+        .expect("the role is found");
+    assert_eq!(own.role_id, Some(role_id));
     // The whole role goes to the trash with its expectations, and leaves search.
     let trashed = roles::delete(&t.pool, role_id, today()).await.unwrap();
     assert!(trashed.contents.contains("5 expectations"), "{trashed:?}");

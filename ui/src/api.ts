@@ -30,6 +30,8 @@ import type { RatingEntry } from "./bindings/RatingEntry";
 import type { RatingInput } from "./bindings/RatingInput";
 import type { Evidence } from "./bindings/Evidence";
 import type { EvidenceRef } from "./bindings/EvidenceRef";
+import type { EvidenceKind } from "./bindings/EvidenceKind";
+import type { Candidate } from "./bindings/Candidate";
 import type { Readiness } from "./bindings/Readiness";
 import type { QuarterPoint } from "./bindings/QuarterPoint";
 import type { GapStep } from "./bindings/GapStep";
@@ -277,6 +279,8 @@ export const api = {
   linkEvidence: (expectationId: number, evidence: EvidenceRef) =>
     call<Evidence>("link_evidence", { expectationId, evidence }),
   unlinkEvidence: (evidenceId: number) => call<void>("unlink_evidence", { evidenceId }),
+  evidenceCandidates: (kind: EvidenceKind, matching = "") =>
+    call<Candidate[]>("evidence_candidates", { kind, matching }),
   roleEvidence: (roleId: number) => call<Evidence[]>("role_evidence", { roleId }),
   roleReadiness: (roleId: number) => call<Readiness>("role_readiness", { roleId }),
   readinessByQuarter: (roleId: number) => call<QuarterPoint[]>("readiness_by_quarter", { roleId }),
