@@ -6,9 +6,21 @@
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::limits;
+
+/// For `#[serde(default, deserialize_with = "input::present")]` on an `Option<Option<T>>`
+/// field of an update: absent is `None` (keep what is stored), `null` is `Some(None)`
+/// (clear it), a value is `Some(Some(value))`.
+pub fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
 
 pub fn parse<T: DeserializeOwned>(value: serde_json::Value) -> AppResult<T> {
     serde_path_to_error::deserialize(value).map_err(|err| {

@@ -131,9 +131,11 @@ pub struct OpportunityInput {
     pub bring_to_one_on_one: Option<bool>,
     #[ts(optional)]
     pub people: Option<Vec<OpportunityPerson>>,
-    /// The target role it would be; an update without it keeps the one stored.
+    /// The target role it would be: null clears it, and an update without it keeps the
+    /// one stored.
+    #[serde(default, deserialize_with = "crate::infra::input::present")]
     #[ts(optional, type = "number | null")]
-    pub target_role_id: Option<i64>,
+    pub target_role_id: Option<Option<i64>>,
 }
 
 struct Checked {
@@ -219,7 +221,7 @@ async fn insert(
     if let Some(p) = input.source_person_id {
         person::fetch(conn, p).await?;
     }
-    check_target_role(conn, input.target_role_id).await?;
+    check_target_role(conn, input.target_role_id.flatten()).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO opportunities (title, team, level, url, source, source_person_id,
              source_conversation_id, heard_on, notes, next_step, next_step_on, bring_to_one_on_one,
@@ -238,7 +240,7 @@ async fn insert(
     .bind(&c.next_step)
     .bind(c.next_step_on)
     .bind(input.bring_to_one_on_one.unwrap_or(false))
-    .bind(input.target_role_id)
+    .bind(input.target_role_id.flatten())
     .fetch_one(&mut *conn)
     .await?;
     record_change(
@@ -378,7 +380,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: OpportunityInput) -> AppR
     for p in &people {
         person::fetch(&mut tx, p.person_id).await?;
     }
-    check_target_role(&mut tx, input.target_role_id).await?;
+    check_target_role(&mut tx, input.target_role_id.flatten()).await?;
     sqlx::query(
         "UPDATE opportunities SET title = ?, team = ?, level = ?, url = ?, source = ?,
                 source_person_id = ?, heard_on = ?, notes = ?, next_step = ?, next_step_on = ?,
@@ -399,7 +401,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: OpportunityInput) -> AppR
             .bring_to_one_on_one
             .unwrap_or(before.bring_to_one_on_one),
     )
-    .bind(input.target_role_id.or(before.target_role_id))
+    .bind(input.target_role_id.unwrap_or(before.target_role_id))
     .bind(id)
     .execute(&mut *tx)
     .await?;

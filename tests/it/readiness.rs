@@ -539,10 +539,17 @@ async fn an_opening_can_name_a_target_role_which_must_exist() {
         .await
         .unwrap();
     assert_eq!(o.target_role_id, Some(em.id));
-    let o = opportunities::update(&t.pool, o.id, opening(None))
+    let without: OpportunityInput = input::parse(json!({"title": "Team lead, Platform"})).unwrap();
+    let o = opportunities::update(&t.pool, o.id, without).await.unwrap();
+    assert_eq!(o.target_role_id, Some(em.id), "an edit without it keeps it");
+    let cleared = opportunities::update(&t.pool, o.id, opening(None))
         .await
         .unwrap();
-    assert_eq!(o.target_role_id, Some(em.id), "an edit without it keeps it");
+    assert_eq!(cleared.target_role_id, None, "null clears it");
+    let o = opportunities::update(&t.pool, o.id, opening(Some(em.id)))
+        .await
+        .unwrap();
+    assert_eq!(o.target_role_id, Some(em.id));
     // The role goes to the trash: the opening forgets it, and has it back on restore.
     let trashed = roles::delete(&t.pool, em.id, today()).await.unwrap();
     let mut conn = t.pool.acquire().await.unwrap();

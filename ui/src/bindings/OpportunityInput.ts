@@ -4,6 +4,7 @@ import type { Source } from "./Source";
 
 export type OpportunityInput = { title: string, team?: string, level?: string, url?: string, source?: Source, sourcePersonId?: number | null, heardOn?: string, notes?: string, nextStep?: string, nextStepOn?: string, bringToOneOnOne?: boolean, people?: Array<OpportunityPerson>, 
 /**
- * The target role it would be; an update without it keeps the one stored.
+ * The target role it would be: null clears it, and an update without it keeps the
+ * one stored.
  */
 targetRoleId?: number | null, };
