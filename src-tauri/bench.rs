@@ -375,6 +375,14 @@ async fn measure_readiness(f: &Fixture) -> AppResult<Vec<Row>> {
             ratings::history(pool, rated)
         })
         .await?,
+        measure("evidence::candidates (picker, 2,000 wins)", |_| {
+            evidence::candidates(pool, evidence::EvidenceKind::Win, "")
+        })
+        .await?,
+        measure("evidence::candidates (picker, wins filtered)", |_| {
+            evidence::candidates(pool, evidence::EvidenceKind::Win, "release")
+        })
+        .await?,
     ])
 }
 
