@@ -12,10 +12,11 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 RUST_MIN := 1.94
 NODE_MIN := 20.19
 # What Tauri needs on Debian 12 / Ubuntu 22.04+, plus Xvfb, WebKitWebDriver and
-# ImageMagick for the end-to-end tests and screenshots.
+# ImageMagick for the end-to-end tests and screenshots, and dbus-daemon for the private
+# session bus each end-to-end journey gets (the single-instance plugin claims a name there).
 APT_PACKAGES := build-essential curl wget file pkg-config libwebkit2gtk-4.1-dev libxdo-dev \
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver \
-	imagemagick sqlite3
+	imagemagick sqlite3 dbus-daemon
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO := cargo
 LOCKED := --locked

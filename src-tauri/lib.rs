@@ -55,6 +55,20 @@ macro_rules! handler {
 pub fn run() {
     init_logging();
     tauri::Builder::default()
+        // First, so that a second launch hands over to this one before it opens anything.
+        .plugin(tauri_plugin_single_instance::init(|app, _, _| {
+            commands::app::second_launch(app)
+        }))
+        // Size, position and maximised, not visibility: a start at login stays hidden.
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
         // Opened from Rust only (commands::files); the web view gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         // Used from Rust only, for http(s) addresses the user stored.

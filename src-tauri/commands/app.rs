@@ -40,6 +40,24 @@ pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
     })
 }
 
+/// What a second launch tells the running app's page, which says so to the user.
+pub const SECOND_LAUNCH: &str = "second-launch";
+
+/// Someone started Ladder again while it runs: the second copy has already handed over
+/// and quit (the single-instance plugin), so this window comes to the front instead.
+pub fn second_launch<R: tauri::Runtime>(app: &AppHandle<R>) {
+    use tauri::{Emitter, Manager};
+    if let Some(window) = app.get_webview_window("main") {
+        // Each step may fail on a desktop that refuses it; the rest still helps.
+        let _ = window.show();
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+    }
+    if let Err(e) = app.emit(SECOND_LAUNCH, ()) {
+        tracing::warn!(error = %e, "could not tell the page about a second launch");
+    }
+}
+
 /// Why the user's database did not open at start, when it did not.
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]

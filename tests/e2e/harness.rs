@@ -25,6 +25,43 @@ const PATIENCE: Duration = Duration::from_secs(20);
 pub struct App {
     pub client: Client,
     driver: Child,
+    /// A session bus of the app's own: the single-instance plugin claims its name there,
+    /// so one journey's app never mistakes another's (or a developer's Ladder) for itself.
+    bus: SessionBus,
+}
+
+/// A private D-Bus session daemon, stopped with the app.
+pub struct SessionBus {
+    daemon: Child,
+    pub address: String,
+}
+
+impl SessionBus {
+    pub fn start() -> SessionBus {
+        use std::io::BufRead;
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon should be installed (make test installs it)");
+        let mut line = String::new();
+        let out = daemon.stdout.take().expect("the daemon's stdout");
+        std::io::BufReader::new(out)
+            .read_line(&mut line)
+            .expect("dbus-daemon prints its address");
+        SessionBus {
+            daemon,
+            address: line.trim().to_owned(),
+        }
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+    }
 }
 
 /// A journey that fails (a panic) never reaches `quit`: its app is stopped here, so its
@@ -67,6 +104,7 @@ impl App {
         let port = free_port();
         let native_port = free_port();
         let xdg = data_dir.join("xdg");
+        let bus = SessionBus::start();
         // The app inherits tauri-driver's environment, not the test's. Every LADDER_ name
         // but LADDER_DATA_DIR is a test switch (src-tauri/infra/test_hooks.rs).
         let mut driver = Command::new("tauri-driver");
@@ -93,6 +131,7 @@ impl App {
             .env("XDG_CONFIG_HOME", xdg.join("config"))
             // "Show in folder" and web addresses open nothing (a `test-hooks` switch).
             .env("LADDER_NO_OPEN", "1")
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
             .envs(envs.iter().copied())
             .stdout(Stdio::null())
             .stderr(log);
@@ -120,7 +159,11 @@ impl App {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a WebDriver session with the app");
-        App { client, driver }
+        App {
+            client,
+            driver,
+            bus,
+        }
     }
 
     /// Ends the session and stops tauri-driver with SIGTERM (SIGKILL would orphan
@@ -139,6 +182,11 @@ impl App {
                 .status();
             let _ = self.driver.wait();
         }
+    }
+
+    /// The address of the app's session bus, for a second launch to find the first.
+    pub fn bus_address(&self) -> &str {
+        &self.bus.address
     }
 
     /// tauri-driver and every process under it (WebKitWebDriver, the app), from /proc.

@@ -4,6 +4,7 @@
 mod backups;
 mod calendar;
 mod dashboard;
+mod desktop;
 mod exchange;
 mod feedback;
 mod fuzz;

@@ -349,6 +349,8 @@ export const api = {
   removeExample: (confirmed: boolean) => call<ExampleRemoval>("remove_example", { confirmed }),
 
   /** Rows written so far by a running import. */
+  /** Someone started Ladder again while it runs; this window was brought to the front. */
+  onSecondLaunch: (handler: () => void): Promise<UnlistenFn> => listen("second-launch", () => handler()),
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>
     listen<[number, number]>("import-progress", (e) => handler(e.payload[0], e.payload[1])),
 
