@@ -120,19 +120,28 @@ const SELECT_REQUEST: &str = "SELECT r.id, r.person_id, p.name AS person_name, r
 
 /// Requests (all, or one person's), overdue first, then by status (draft, asked,
 /// received, declined), newest first; at most `limit` of them (years of answered requests
-/// need not load at once).
+/// need not load at once). The order is worked out on the ids and sort keys alone, then
+/// only the rows shown are read in full: sorting whole rows (messages, answers) took
+/// half as long again on the standard set.
 pub async fn list_requests(
     pool: &SqlitePool,
     today: NaiveDate,
     person_id: Option<i64>,
     limit: i64,
 ) -> AppResult<Vec<FeedbackRequest>> {
-    Ok(sqlx::query_as::<_, FeedbackRequest>(AssertSqlSafe(format!(
-        "{SELECT_REQUEST} WHERE ?3 IS NULL OR r.person_id = ?3 ORDER BY overdue DESC,
-             CASE r.status WHEN 'draft' THEN 0 WHEN 'asked' THEN 1 WHEN 'received' THEN 2 ELSE 3 END,
-             coalesce(r.received_on, r.asked_on, substr(r.created_at, 1, 10)) DESC, r.id DESC
-         LIMIT ?2"
-    )))
+    Ok(sqlx::query_as::<_, FeedbackRequest>(
+        "WITH top AS (
+             SELECT r.id, (r.status = 'asked' AND r.due_on IS NOT NULL AND r.due_on < ?1) AS o,
+                    CASE r.status WHEN 'draft' THEN 0 WHEN 'asked' THEN 1 WHEN 'received' THEN 2 ELSE 3 END AS s,
+                    coalesce(r.received_on, r.asked_on, substr(r.created_at, 1, 10)) AS d
+             FROM feedback_requests r WHERE ?3 IS NULL OR r.person_id = ?3
+             ORDER BY o DESC, s, d DESC, r.id DESC LIMIT ?2)
+         SELECT r.id, r.person_id, p.name AS person_name, r.focus_area_id, r.facet_id, r.goal_id,
+                r.question, r.message, r.status, r.asked_on, r.due_on, r.response, r.received_on,
+                r.takeaways, top.o AS overdue
+         FROM top JOIN feedback_requests r ON r.id = top.id JOIN people p ON p.id = r.person_id
+         ORDER BY top.o DESC, top.s, top.d DESC, top.id DESC",
+    )
     .bind(today)
     .bind(limit.clamp(1, 1_000))
     .bind(person_id)

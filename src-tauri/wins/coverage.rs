@@ -43,53 +43,60 @@ const RECENT: i64 = 3;
 #[derive(FromRow)]
 struct CoverageHit {
     principle_id: i64,
-    win_id: i64,
-    title: String,
-    occurred_on: NaiveDate,
     total: i64,
+    /// The newest stories as a JSON array of `[win id, title, day]`.
+    recent: String,
 }
+
+/// Per active principle, its story count and the newest few as JSON. The newest are found
+/// by walking wins newest first (`achievements_by_day`) until enough carry the principle
+/// and a story, so a large brag log costs a few index steps per principle, not a sort of
+/// every story (a window function over all of them took 6x longer on the standard set).
+const COVERAGE: &str = "SELECT p.id AS principle_id,
+        (SELECT count(*) FROM achievement_principles ap
+         JOIN stories s ON s.achievement_id = ap.achievement_id WHERE ap.principle_id = p.id) AS total,
+        (SELECT json_group_array(json_array(id, title, occurred_on)) FROM (
+            SELECT a.id, a.title, a.occurred_on FROM achievements a
+            WHERE EXISTS (SELECT 1 FROM achievement_principles ap
+                          WHERE ap.achievement_id = a.id AND ap.principle_id = p.id)
+              AND EXISTS (SELECT 1 FROM stories s WHERE s.achievement_id = a.id)
+            ORDER BY a.occurred_on DESC, a.id DESC LIMIT ?)) AS recent
+    FROM principles p WHERE p.retired_on IS NULL";
 
 /// Each active principle with the number of STAR stories whose wins carry it, and the
 /// newest few by name. The stories' text stays out: `stories_for` fetches it.
 pub async fn coverage(pool: &SqlitePool) -> AppResult<Vec<CoverageRow>> {
     let principles = principles::list(pool, false).await?;
-    let hits = sqlx::query_as::<_, CoverageHit>(
-        "SELECT principle_id, win_id, title, occurred_on, total FROM (
-             SELECT ap.principle_id, a.id AS win_id, a.title, a.occurred_on,
-                    row_number() OVER (PARTITION BY ap.principle_id ORDER BY a.occurred_on DESC, a.id DESC) AS rank,
-                    count(*) OVER (PARTITION BY ap.principle_id) AS total
-             FROM achievement_principles ap
-             JOIN achievements a ON a.id = ap.achievement_id
-             JOIN stories s ON s.achievement_id = a.id
-             JOIN principles p ON p.id = ap.principle_id AND p.retired_on IS NULL
-         ) WHERE rank <= ? ORDER BY principle_id, rank",
-    )
-    .bind(RECENT)
-    .fetch_all(pool)
-    .await?;
-    Ok(principles
+    let hits = sqlx::query_as::<_, CoverageHit>(COVERAGE)
+        .bind(RECENT)
+        .fetch_all(pool)
+        .await?;
+    principles
         .into_iter()
         .map(|principle| {
-            let mine: Vec<&CoverageHit> = hits
-                .iter()
-                .filter(|h| h.principle_id == principle.id)
-                .collect();
-            let story_count = mine.first().map(|h| h.total).unwrap_or(0);
-            CoverageRow {
-                recent: mine
-                    .iter()
-                    .map(|h| StoryRef {
-                        win_id: h.win_id,
-                        title: h.title.clone(),
-                        occurred_on: h.occurred_on,
+            let hit = hits.iter().find(|h| h.principle_id == principle.id);
+            let story_count = hit.map(|h| h.total).unwrap_or(0);
+            let recent: Vec<(i64, String, NaiveDate)> = match hit {
+                Some(h) => {
+                    serde_json::from_str(&h.recent).map_err(|e| sqlx::Error::Decode(Box::new(e)))?
+                }
+                None => Vec::new(),
+            };
+            Ok(CoverageRow {
+                recent: recent
+                    .into_iter()
+                    .map(|(win_id, title, occurred_on)| StoryRef {
+                        win_id,
+                        title,
+                        occurred_on,
                     })
                     .collect(),
                 needs_more: story_count < STORIES_WANTED,
                 story_count,
                 principle,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// A STAR story in full, for rehearsing.

@@ -494,7 +494,8 @@ async fn the_grid_names_the_three_newest_stories_and_counts_the_rest() {
         let input = WinInput {
             occurred_on: Some(format!("2026-11-0{day_of_month}")),
             principle_ids: Some(vec![ownership]),
-            ..win(&format!("Win {day_of_month}"))
+            // Quotes, a backslash and a non-ASCII mark travel through the grid's JSON intact.
+            ..win(&format!("Win {day_of_month} \"A\\B\" ✓"))
         };
         let a = win::create(&t.pool, input, today()).await.unwrap();
         story::save(&t.pool, a.id, star("Done."), today())
@@ -505,6 +506,9 @@ async fn the_grid_names_the_three_newest_stories_and_counts_the_rest() {
     let row = grid.iter().find(|r| r.principle.id == ownership).unwrap();
     assert_eq!(row.story_count, 5);
     let named: Vec<&str> = row.recent.iter().map(|s| s.title.as_str()).collect();
-    assert_eq!(named, ["Win 5", "Win 4", "Win 3"]);
+    assert_eq!(
+        named,
+        ["Win 5 \"A\\B\" ✓", "Win 4 \"A\\B\" ✓", "Win 3 \"A\\B\" ✓"]
+    );
     assert_eq!(row.recent[0].occurred_on, day("2026-11-05"));
 }
