@@ -14,6 +14,7 @@ macro_rules! with_commands {
             app::startup_problem(),
             app::restore_newest_backup(),
             app::show_data_folder(),
+            app::show_log_folder(),
             app::quit_app(),
             backups::list_backups(),
             backups::back_up_now(),

@@ -53,7 +53,7 @@ macro_rules! handler {
 }
 
 pub fn run() {
-    init_logging();
+    crate::infra::logs::init(crate::infra::logs::data_dir().as_deref());
     tauri::Builder::default()
         // First, so that a second launch hands over to this one before it opens anything.
         .plugin(tauri_plugin_single_instance::init(|app, _, _| {
@@ -99,16 +99,6 @@ pub fn run() {
         .expect("error while running Ladder");
 }
 
-/// Logs go to stderr; `LADDER_LOG` takes an `EnvFilter` directive.
-fn init_logging() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("LADDER_LOG")
-                .unwrap_or_else(|_| "warn,ladder_lib=info".into()),
-        )
-        .init();
-}
-
 /// Opens the user's database (migrating it) and the example's, if one was left loaded.
 /// When the user's cannot be opened, the app still starts, on a screen that says why.
 fn open_state(dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
@@ -120,7 +110,7 @@ fn open_state(dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
             (pool, None)
         }
         Err(e) => {
-            tracing::error!(path = %db_path.display(), error = %e, "database did not open");
+            tracing::error!(path = %db_path.display(), error = ?e, "database did not open");
             let problem =
                 tauri::async_runtime::block_on(startup::diagnose(&e, &db_path, &backup_dir));
             // The pool spawns its upkeep on the runtime, so it is made inside it.

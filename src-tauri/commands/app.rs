@@ -23,7 +23,7 @@ pub struct AppInfo {
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -60,7 +60,7 @@ pub fn second_launch<R: tauri::Runtime>(app: &AppHandle<R>) {
 
 /// Why the user's database did not open at start, when it did not.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn startup_problem(state: State<'_, AppState>) -> AppResult<Option<StartupProblem>> {
     Ok(state
         .problem
@@ -72,7 +72,7 @@ pub async fn startup_problem(state: State<'_, AppState>) -> AppResult<Option<Sta
 /// From the startup screen: puts the newest good backup in place of the file that did not
 /// open, which is kept beside it, renamed, for whoever wants to look into it.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn restore_newest_backup(state: State<'_, AppState>) -> AppResult<()> {
     let backup = startup::newest_good_backup(&state.backup_dir())
         .await
@@ -86,9 +86,18 @@ pub async fn restore_newest_backup(state: State<'_, AppState>) -> AppResult<()> 
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn show_data_folder(app: AppHandle, state: State<'_, AppState>) -> AppResult<()> {
     super::files::show_folder(&app, &state.data_dir)
+}
+
+/// Opens the folder of the log files, to look at or attach to a bug report.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn show_log_folder(app: AppHandle, state: State<'_, AppState>) -> AppResult<()> {
+    let folder = crate::infra::logs::folder(&state.data_dir);
+    std::fs::create_dir_all(&folder)?;
+    super::files::show_folder(&app, &folder)
 }
 
 #[tauri::command]

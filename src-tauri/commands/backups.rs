@@ -23,25 +23,25 @@ pub struct RestoreOutcome {
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_backups(state: State<'_, AppState>) -> AppResult<Vec<Backup>> {
     backups::list(&state.backup_dir())
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn back_up_now(state: State<'_, AppState>) -> AppResult<Backup> {
     backups::create_now(&state.user(), &state.backup_dir(), Reason::Manual).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn show_backups_folder(app: AppHandle, state: State<'_, AppState>) -> AppResult<()> {
     files::show_folder(&app, &state.backup_dir())
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn restore_backup(
     state: State<'_, AppState>,
     file_name: String,
@@ -53,7 +53,7 @@ pub async fn restore_backup(
 /// Restores any Ladder file picked from disk (a copy from another computer, say);
 /// `None` when the user cancels the dialog.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn restore_from_file(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -66,7 +66,7 @@ pub async fn restore_from_file(
 
 /// The second folder, if any, and how the last copy there went.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn second_backup_folder(state: State<'_, AppState>) -> AppResult<SecondFolder> {
     Ok(second_folder::status(&state.data_dir))
 }
@@ -74,7 +74,7 @@ pub async fn second_backup_folder(state: State<'_, AppState>) -> AppResult<Secon
 /// Asks for a second folder and copies the newest backup there; `None` when the user
 /// cancels the dialog.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn choose_second_backup_folder(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -88,7 +88,7 @@ pub async fn choose_second_backup_folder(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn clear_second_backup_folder(state: State<'_, AppState>) -> AppResult<SecondFolder> {
     second_folder::clear(&state.data_dir)
 }

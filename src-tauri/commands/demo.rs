@@ -12,7 +12,7 @@ use crate::infra::error::AppResult;
 
 /// Generates the example plan into its own file and shows it.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn load_example(state: State<'_, AppState>) -> AppResult<()> {
     if state.showing_example() {
         return Ok(());
@@ -36,7 +36,7 @@ pub enum ExampleRemoval {
 /// in the example since it was loaded, nothing is removed until `confirmed` says the user
 /// saw what would be lost.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn remove_example(
     state: State<'_, AppState>,
     confirmed: bool,

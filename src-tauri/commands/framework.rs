@@ -11,13 +11,13 @@ use crate::infra::input;
 use tauri::State;
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn get_settings(state: State<'_, AppState>) -> AppResult<Settings> {
     settings::get(&state.pool()).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_settings(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -27,13 +27,13 @@ pub async fn update_settings(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn get_profile(state: State<'_, AppState>) -> AppResult<Profile> {
     profile::get(&state.pool()).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_profile(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -43,13 +43,13 @@ pub async fn save_profile(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_focus_areas(state: State<'_, AppState>) -> AppResult<Vec<FocusArea>> {
     focus_areas::list(&state.pool()).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_principles(
     state: State<'_, AppState>,
     include_retired: bool,
@@ -58,7 +58,7 @@ pub async fn list_principles(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_principle(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -67,7 +67,7 @@ pub async fn add_principle(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_principle(
     state: State<'_, AppState>,
     id: i64,
@@ -77,7 +77,7 @@ pub async fn update_principle(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_principle_retired(
     state: State<'_, AppState>,
     id: i64,
@@ -87,7 +87,7 @@ pub async fn set_principle_retired(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn reorder_principles(
     state: State<'_, AppState>,
     ids: Vec<i64>,
@@ -96,7 +96,7 @@ pub async fn reorder_principles(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn restore_principles(state: State<'_, AppState>) -> AppResult<Vec<Principle>> {
     principles::restore_defaults(&state.pool(), clock::today()?).await
 }

@@ -14,7 +14,7 @@ use crate::learning::resources::{self, LearningStatus, Resource, ResourceDetail}
 use tauri::{AppHandle, Emitter, State};
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_resources(
     state: State<'_, AppState>,
     filter: serde_json::Value,
@@ -23,13 +23,13 @@ pub async fn list_resources(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn resource_detail(state: State<'_, AppState>, id: i64) -> AppResult<ResourceDetail> {
     resources::detail(&state.pool(), id).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn create_resource(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -38,7 +38,7 @@ pub async fn create_resource(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_resource(
     state: State<'_, AppState>,
     id: i64,
@@ -48,13 +48,13 @@ pub async fn update_resource(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_resource(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     resources::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, status), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_resource_status(
     state: State<'_, AppState>,
     id: i64,
@@ -65,7 +65,7 @@ pub async fn set_resource_status(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn log_progress(
     state: State<'_, AppState>,
     resource_id: i64,
@@ -81,7 +81,7 @@ pub async fn log_progress(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn edit_progress(
     state: State<'_, AppState>,
     entry_id: i64,
@@ -97,13 +97,13 @@ pub async fn edit_progress(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_progress(state: State<'_, AppState>, entry_id: i64) -> AppResult<Resource> {
     resources::delete_entry(&state.pool(), entry_id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn learning_history(state: State<'_, AppState>) -> AppResult<LearningHistory> {
     let month = settings::get(&state.pool()).await?.fiscal_year_start_month;
     history::history(&state.pool(), clock::today()?, month).await
@@ -123,7 +123,7 @@ pub struct ChosenCsv {
 /// Asks for a CSV file (the dialog runs in Rust) and previews it; `None` when the user
 /// cancels. The file's bytes stay in the state under the token the preview returns.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn preview_csv(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -150,7 +150,7 @@ pub async fn preview_file(state: &AppState, path: std::path::PathBuf) -> AppResu
 /// Imports the file the preview with this token read; emits `import-progress` events
 /// as rows are written.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn import_csv(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -194,7 +194,7 @@ pub async fn import_held(
 /// Opens a resource's web address (or its certificate's) in the system browser. Only
 /// http and https addresses are opened; they are checked again here, not trusted.
 #[tauri::command]
-#[tracing::instrument(skip(app, state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn open_resource_url(
     app: AppHandle,
     state: State<'_, AppState>,

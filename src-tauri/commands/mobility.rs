@@ -11,7 +11,7 @@ use crate::mobility::stages::Stage;
 use tauri::{AppHandle, State};
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_conversations(
     state: State<'_, AppState>,
     person: Option<i64>,
@@ -21,7 +21,7 @@ pub async fn list_conversations(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn log_conversation(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -30,7 +30,7 @@ pub async fn log_conversation(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_conversation(
     state: State<'_, AppState>,
     id: i64,
@@ -41,7 +41,7 @@ pub async fn update_conversation(
 
 /// Ticks the follow-up off today, or (`done` false) opens it again.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_follow_up_done(
     state: State<'_, AppState>,
     id: i64,
@@ -52,13 +52,13 @@ pub async fn set_follow_up_done(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_conversation(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     conversations::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_opportunities(
     state: State<'_, AppState>,
     ended_offset: i64,
@@ -75,14 +75,14 @@ pub async fn list_opportunities(
 /// One opportunity in full: one the board has not loaded (an older ended one that
 /// search or the dashboard asks for).
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn get_opportunity(state: State<'_, AppState>, id: i64) -> AppResult<Opportunity> {
     let mut conn = state.pool().acquire().await?;
     opportunities::fetch(&mut conn, id).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn create_opportunity(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -91,7 +91,7 @@ pub async fn create_opportunity(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_opportunity(
     state: State<'_, AppState>,
     id: i64,
@@ -102,7 +102,7 @@ pub async fn update_opportunity(
 
 /// One step from a conversation that mentioned an opening.
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn opportunity_from_conversation(
     state: State<'_, AppState>,
     conversation_id: i64,
@@ -115,7 +115,7 @@ pub async fn opportunity_from_conversation(
 
 /// Moves an opportunity to `stage` today.
 #[tauri::command]
-#[tracing::instrument(skip(state, stage), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn move_opportunity(
     state: State<'_, AppState>,
     id: i64,
@@ -126,19 +126,19 @@ pub async fn move_opportunity(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn undo_opportunity_move(state: State<'_, AppState>, id: i64) -> AppResult<Opportunity> {
     opportunities::undo_last_change(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn reopen_opportunity(state: State<'_, AppState>, id: i64) -> AppResult<Opportunity> {
     opportunities::reopen(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn bring_opportunity_to_one_on_one(
     state: State<'_, AppState>,
     id: i64,
@@ -148,7 +148,7 @@ pub async fn bring_opportunity_to_one_on_one(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_opportunity(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     opportunities::delete(&state.pool(), id, clock::today()?).await
 }
@@ -156,7 +156,7 @@ pub async fn delete_opportunity(state: State<'_, AppState>, id: i64) -> AppResul
 /// Opens an opportunity's posting in the system browser: its stored address, checked
 /// again here (http and https only), never one the page passes in.
 #[tauri::command]
-#[tracing::instrument(skip(app, state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn open_opportunity_url(
     app: AppHandle,
     state: State<'_, AppState>,

@@ -11,13 +11,13 @@ use crate::one_on_ones::schedule::{self, ActionItem, OneOnOne, OneOnOneDefaults,
 use tauri::State;
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_one_on_ones(state: State<'_, AppState>) -> AppResult<Vec<OneOnOne>> {
     schedule::list(&state.pool(), None, None).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn one_on_one_defaults(
     state: State<'_, AppState>,
     person_id: Option<i64>,
@@ -26,7 +26,7 @@ pub async fn one_on_one_defaults(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn create_one_on_one(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -35,7 +35,7 @@ pub async fn create_one_on_one(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_one_on_one(
     state: State<'_, AppState>,
     id: i64,
@@ -45,7 +45,7 @@ pub async fn update_one_on_one(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_one_on_one_status(
     state: State<'_, AppState>,
     id: i64,
@@ -55,7 +55,7 @@ pub async fn set_one_on_one_status(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, notes), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_one_on_one_notes(
     state: State<'_, AppState>,
     id: i64,
@@ -79,19 +79,19 @@ async fn slow_save() {
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_one_on_one(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     schedule::delete(&state.pool(), id).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn one_on_one_detail(state: State<'_, AppState>, id: i64) -> AppResult<OneOnOneDetail> {
     agenda::detail(&state.pool(), id).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, text), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_agenda_item(
     state: State<'_, AppState>,
     id: i64,
@@ -101,7 +101,7 @@ pub async fn add_agenda_item(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, text), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn edit_agenda_item(
     state: State<'_, AppState>,
     item_id: i64,
@@ -111,7 +111,7 @@ pub async fn edit_agenda_item(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_agenda_item_discussed(
     state: State<'_, AppState>,
     item_id: i64,
@@ -121,7 +121,7 @@ pub async fn set_agenda_item_discussed(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn remove_agenda_item(
     state: State<'_, AppState>,
     item_id: i64,
@@ -130,7 +130,7 @@ pub async fn remove_agenda_item(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn restore_agenda_item(
     state: State<'_, AppState>,
     item_id: i64,
@@ -139,7 +139,7 @@ pub async fn restore_agenda_item(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn reorder_agenda(
     state: State<'_, AppState>,
     id: i64,
@@ -149,7 +149,7 @@ pub async fn reorder_agenda(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_topic(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -158,7 +158,7 @@ pub async fn add_topic(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_action_item(
     state: State<'_, AppState>,
     id: i64,
@@ -168,7 +168,7 @@ pub async fn add_action_item(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_action_item(
     state: State<'_, AppState>,
     action_id: i64,
@@ -178,7 +178,7 @@ pub async fn update_action_item(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_action_item_done(
     state: State<'_, AppState>,
     action_id: i64,
@@ -188,20 +188,20 @@ pub async fn set_action_item_done(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_action_item(state: State<'_, AppState>, action_id: i64) -> AppResult<()> {
     schedule::delete_action(&state.pool(), action_id).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn agenda_markdown(state: State<'_, AppState>, id: i64) -> AppResult<String> {
     Ok(agenda::markdown(&agenda::detail(&state.pool(), id).await?))
 }
 
 /// Saves the agenda and notes as a Markdown file; returns where, or `None` when cancelled.
 #[tauri::command]
-#[tracing::instrument(skip(app, state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_agenda_markdown(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
@@ -224,7 +224,7 @@ pub async fn save_agenda_markdown(
 /// The date to propose for the next 1:1 with a person, or `None` when one is already
 /// scheduled.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn propose_one_on_one_date(
     state: State<'_, AppState>,
     person_id: i64,

@@ -10,7 +10,7 @@ use crate::people::person::{self, Person, Removal};
 use tauri::State;
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_people(
     state: State<'_, AppState>,
     include_archived: bool,
@@ -19,7 +19,7 @@ pub async fn list_people(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn create_person(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -28,7 +28,7 @@ pub async fn create_person(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_person(
     state: State<'_, AppState>,
     id: i64,
@@ -38,20 +38,20 @@ pub async fn update_person(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn remove_person(state: State<'_, AppState>, id: i64) -> AppResult<Removal> {
     state.back_up_before(Reason::BeforeRemovingPerson).await?;
     person::remove(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn restore_person(state: State<'_, AppState>, id: i64) -> AppResult<Person> {
     person::restore(&state.pool(), id).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_feedback_requests(
     state: State<'_, AppState>,
     limit: i64,
@@ -60,7 +60,7 @@ pub async fn list_feedback_requests(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_feedback_received(
     state: State<'_, AppState>,
     limit: i64,
@@ -69,7 +69,7 @@ pub async fn list_feedback_received(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn create_feedback_request(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -78,7 +78,7 @@ pub async fn create_feedback_request(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, message), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_request_message(
     state: State<'_, AppState>,
     id: i64,
@@ -88,7 +88,7 @@ pub async fn set_request_message(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_request_due(
     state: State<'_, AppState>,
     id: i64,
@@ -98,13 +98,13 @@ pub async fn set_request_due(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn mark_request_asked(state: State<'_, AppState>, id: i64) -> AppResult<FeedbackRequest> {
     feedback::mark_asked(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn record_feedback_response(
     state: State<'_, AppState>,
     id: i64,
@@ -114,19 +114,19 @@ pub async fn record_feedback_response(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn count_long_overdue_requests(state: State<'_, AppState>) -> AppResult<i64> {
     feedback::count_long_overdue(&state.pool(), clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn decline_long_overdue_requests(state: State<'_, AppState>) -> AppResult<u64> {
     feedback::decline_long_overdue(&state.pool(), clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn decline_feedback_request(
     state: State<'_, AppState>,
     id: i64,
@@ -135,13 +135,13 @@ pub async fn decline_feedback_request(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_feedback_draft(state: State<'_, AppState>, id: i64) -> AppResult<()> {
     feedback::delete_draft(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_feedback_received(
     state: State<'_, AppState>,
     input: serde_json::Value,

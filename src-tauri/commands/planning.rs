@@ -17,13 +17,13 @@ use crate::planning::review::{self, CloseOutcome, QuarterReview};
 use tauri::State;
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn plan_detail(state: State<'_, AppState>, plan_id: i64) -> AppResult<PlanDetail> {
     plan_view::detail(&state.pool(), plan_id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn create_goal(
     state: State<'_, AppState>,
     plan_id: i64,
@@ -39,7 +39,7 @@ pub async fn create_goal(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_goal(
     state: State<'_, AppState>,
     id: i64,
@@ -49,7 +49,7 @@ pub async fn update_goal(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, status), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_goal_status(
     state: State<'_, AppState>,
     id: i64,
@@ -60,13 +60,13 @@ pub async fn set_goal_status(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_goal(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     goals::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_check_in(
     state: State<'_, AppState>,
     goal_id: i64,
@@ -82,13 +82,13 @@ pub async fn add_check_in(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_check_in(state: State<'_, AppState>, id: i64) -> AppResult<()> {
     checkins::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_milestone(
     state: State<'_, AppState>,
     goal_id: i64,
@@ -104,7 +104,7 @@ pub async fn add_milestone(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_milestone(
     state: State<'_, AppState>,
     id: i64,
@@ -114,7 +114,7 @@ pub async fn update_milestone(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_milestone_done(
     state: State<'_, AppState>,
     id: i64,
@@ -124,7 +124,7 @@ pub async fn set_milestone_done(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn reorder_milestones(
     state: State<'_, AppState>,
     goal_id: i64,
@@ -134,13 +134,13 @@ pub async fn reorder_milestones(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_milestone(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     milestones::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, entries), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_opening_assessment(
     state: State<'_, AppState>,
     plan_id: i64,
@@ -150,19 +150,19 @@ pub async fn save_opening_assessment(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn quarter_review(state: State<'_, AppState>, plan_id: i64) -> AppResult<QuarterReview> {
     review::review(&state.pool(), plan_id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn review_markdown(state: State<'_, AppState>, plan_id: i64) -> AppResult<String> {
     crate::views::network::review_markdown(&state.pool(), plan_id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn close_quarter(
     state: State<'_, AppState>,
     plan_id: i64,
@@ -175,7 +175,7 @@ pub async fn close_quarter(
 
 /// Saves the review as a Markdown file; returns where, or `None` when cancelled.
 #[tauri::command]
-#[tracing::instrument(skip(app, state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_review_markdown(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
@@ -197,25 +197,25 @@ pub async fn save_review_markdown(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn plan_defaults(state: State<'_, AppState>) -> AppResult<PlanDefaults> {
     plans::defaults(&state.pool(), clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_plans(state: State<'_, AppState>) -> AppResult<Vec<Plan>> {
     plans::list(&state.pool()).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn create_plan(state: State<'_, AppState>, input: serde_json::Value) -> AppResult<Plan> {
     plans::create(&state.pool(), input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_plan(
     state: State<'_, AppState>,
     id: i64,
@@ -225,7 +225,7 @@ pub async fn update_plan(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, status), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_plan_status(
     state: State<'_, AppState>,
     id: i64,
@@ -236,7 +236,7 @@ pub async fn set_plan_status(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_plan(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     state.back_up_before(Reason::BeforeDeletingPlan).await?;
     plans::delete(&state.pool(), id, clock::today()?).await

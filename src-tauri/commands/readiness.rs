@@ -17,13 +17,13 @@ use crate::readiness::score::{self, QuarterPoint, Readiness};
 use tauri::{AppHandle, State};
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_target_roles(state: State<'_, AppState>) -> AppResult<Vec<TargetRole>> {
     roles::list(&state.pool()).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn create_target_role(
     state: State<'_, AppState>,
     input: serde_json::Value,
@@ -32,7 +32,7 @@ pub async fn create_target_role(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_target_role(
     state: State<'_, AppState>,
     id: i64,
@@ -42,19 +42,19 @@ pub async fn update_target_role(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_current_target_role(state: State<'_, AppState>, id: i64) -> AppResult<TargetRole> {
     roles::set_current(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_target_role(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     roles::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_expectation(
     state: State<'_, AppState>,
     role_id: i64,
@@ -70,7 +70,7 @@ pub async fn add_expectation(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_expectation(
     state: State<'_, AppState>,
     id: i64,
@@ -80,13 +80,13 @@ pub async fn update_expectation(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_expectation(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     expectations::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn reorder_expectations(
     state: State<'_, AppState>,
     role_id: i64,
@@ -96,7 +96,7 @@ pub async fn reorder_expectations(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn rate_expectation(
     state: State<'_, AppState>,
     expectation_id: i64,
@@ -112,7 +112,7 @@ pub async fn rate_expectation(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn rating_history(
     state: State<'_, AppState>,
     expectation_id: i64,
@@ -121,7 +121,7 @@ pub async fn rating_history(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, evidence), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn link_evidence(
     state: State<'_, AppState>,
     expectation_id: i64,
@@ -137,14 +137,14 @@ pub async fn link_evidence(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn unlink_evidence(state: State<'_, AppState>, evidence_id: i64) -> AppResult<()> {
     evidence::unlink(&state.pool(), evidence_id).await
 }
 
 /// Records of a kind that could be linked as evidence, filtered by their words.
 #[tauri::command]
-#[tracing::instrument(skip(state, matching), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn evidence_candidates(
     state: State<'_, AppState>,
     kind: serde_json::Value,
@@ -155,21 +155,21 @@ pub async fn evidence_candidates(
 
 /// The evidence of every expectation of the role.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn role_evidence(state: State<'_, AppState>, role_id: i64) -> AppResult<Vec<Evidence>> {
     evidence::of_role(&state.pool(), role_id).await
 }
 
 /// Readiness today: per area, for the role, the largest gap, and every expectation.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn role_readiness(state: State<'_, AppState>, role_id: i64) -> AppResult<Readiness> {
     score::readiness(&state.pool(), role_id, clock::today()?).await
 }
 
 /// Readiness at the end of each past quarter, for the chart.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn readiness_by_quarter(
     state: State<'_, AppState>,
     role_id: i64,
@@ -192,7 +192,7 @@ pub struct ChosenLadder {
 /// Asks for a career-ladder CSV (the dialog runs in Rust) and previews it for the role
 /// `role_id` (rows that name no role go there); `None` when the user cancels.
 #[tauri::command]
-#[tracing::instrument(skip(app, state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn preview_ladder_csv(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -222,7 +222,7 @@ pub async fn preview_ladder_file(
 
 /// Imports the ladder the preview with this token read (after a backup), all or nothing.
 #[tauri::command]
-#[tracing::instrument(skip(state, token), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn import_ladder_csv(
     state: State<'_, AppState>,
     token: String,

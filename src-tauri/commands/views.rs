@@ -14,7 +14,7 @@ use crate::views::resume::{self, ResumeChoice, ResumeDraft, ResumeSaved};
 use tauri::State;
 
 #[tauri::command]
-#[tracing::instrument(skip(state, query), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn search(
     state: State<'_, AppState>,
     query: String,
@@ -24,7 +24,7 @@ pub async fn search(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn dashboard(
     state: State<'_, AppState>,
 ) -> AppResult<crate::views::dashboard::Dashboard> {
@@ -33,14 +33,14 @@ pub async fn dashboard(
 
 /// The teams known and how each was reached this year.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn network_teams(state: State<'_, AppState>) -> AppResult<Vec<network::TeamReach>> {
     network::teams(&state.pool(), clock::today()?).await
 }
 
 /// Mentoring and conversations in a plan's quarter, for its review.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn quarter_network(
     state: State<'_, AppState>,
     plan_id: i64,
@@ -49,20 +49,20 @@ pub async fn quarter_network(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn person_page(state: State<'_, AppState>, id: i64) -> AppResult<PersonPage> {
     person_page::page(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn goal_detail(state: State<'_, AppState>, id: i64) -> AppResult<GoalDetail> {
     goal_detail::detail(&state.pool(), id, clock::today()?).await
 }
 
 /// Drafts the agenda; returns the meeting and how many items were new.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn prepare_agenda(
     state: State<'_, AppState>,
     id: i64,
@@ -72,7 +72,7 @@ pub async fn prepare_agenda(
 
 /// What the résumé preview offers.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn resume_draft(state: State<'_, AppState>) -> AppResult<ResumeDraft> {
     resume::draft(&state.pool()).await
 }
@@ -81,7 +81,7 @@ pub async fn resume_draft(state: State<'_, AppState>) -> AppResult<ResumeDraft> 
 /// and what went in, or `None` when cancelled. A choice that is refused is refused before
 /// the dialog asks where.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_resume(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
@@ -109,7 +109,7 @@ pub async fn save_resume(
 /// steps only with `pipeline`) as an iCalendar file;
 /// returns where and how many of each kind, or `None` when cancelled.
 #[tauri::command]
-#[tracing::instrument(skip(app, state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_calendar(
     app: tauri::AppHandle,
     state: State<'_, AppState>,

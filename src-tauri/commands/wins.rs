@@ -12,25 +12,25 @@ use crate::wins::win::{self, Win};
 use tauri::State;
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_wins(state: State<'_, AppState>, limit: i64, offset: i64) -> AppResult<Vec<Win>> {
     win::list(&state.pool(), limit, offset).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn win_detail(state: State<'_, AppState>, id: i64) -> AppResult<WinDetail> {
     detail::detail(&state.pool(), id).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn create_win(state: State<'_, AppState>, input: serde_json::Value) -> AppResult<Win> {
     win::create(&state.pool(), input::parse(input)?, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, input), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn update_win(
     state: State<'_, AppState>,
     id: i64,
@@ -40,13 +40,13 @@ pub async fn update_win(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn delete_win(state: State<'_, AppState>, id: i64) -> AppResult<Trashed> {
     win::delete(&state.pool(), id, clock::today()?).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, story), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_story(
     state: State<'_, AppState>,
     win_id: i64,
@@ -56,13 +56,13 @@ pub async fn save_story(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn principle_coverage(state: State<'_, AppState>) -> AppResult<Vec<CoverageRow>> {
     coverage::coverage(&state.pool()).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn principle_stories(
     state: State<'_, AppState>,
     principle_id: i64,

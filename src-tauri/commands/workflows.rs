@@ -17,7 +17,7 @@ use tauri::State;
 /// Turns an unmet expectation into a goal (in the active plan unless one is named) or a
 /// resource to learn, linked back to it.
 #[tauri::command]
-#[tracing::instrument(skip(state, step), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn plan_gap(
     state: State<'_, AppState>,
     expectation_id: i64,
@@ -33,7 +33,7 @@ pub async fn plan_gap(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state, action), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn act_on_feedback(
     state: State<'_, AppState>,
     source: serde_json::Value,
@@ -49,7 +49,7 @@ pub async fn act_on_feedback(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn deletion_impact(
     state: State<'_, AppState>,
     kind: serde_json::Value,
@@ -61,21 +61,21 @@ pub async fn deletion_impact(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_trash(state: State<'_, AppState>) -> AppResult<Vec<TrashItem>> {
     let mut conn = state.pool().acquire().await?;
     trash::list(&mut conn).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn restore_from_trash(state: State<'_, AppState>, trash_id: i64) -> AppResult<Restored> {
     workflows::trash::restore(&state.pool(), trash_id, clock::today()?).await
 }
 
 /// Deletes for good, so a backup is taken first.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn discard_from_trash(state: State<'_, AppState>, trash_id: i64) -> AppResult<()> {
     state.back_up_before(Reason::BeforeEmptyingTrash).await?;
     let mut conn = state.pool().acquire().await?;
@@ -83,7 +83,7 @@ pub async fn discard_from_trash(state: State<'_, AppState>, trash_id: i64) -> Ap
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn empty_trash(state: State<'_, AppState>) -> AppResult<u64> {
     state.back_up_before(Reason::BeforeEmptyingTrash).await?;
     let mut conn = state.pool().acquire().await?;
@@ -107,7 +107,7 @@ pub struct ExportSaved {
 /// Writes the whole record as a JSON export where the user chooses; `None` when they
 /// cancel. Emits `exchange-progress` (done, total) as tables are written.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn export_everything(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
@@ -148,7 +148,7 @@ pub struct ChosenExport {
 /// Asks for an export file (the dialog runs in Rust), reads it within the limits and
 /// reports what importing it would do; nothing is written. `None` when the user cancels.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn preview_everything_import(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
@@ -171,7 +171,7 @@ pub async fn preview_everything_import(
 /// transaction. Emits `exchange-progress` as tables are written. The token is used up,
 /// unless the import failed on something other than the file.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn import_everything(
     app: tauri::AppHandle,
     state: State<'_, AppState>,

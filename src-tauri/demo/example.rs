@@ -56,7 +56,7 @@ pub async fn open_or_discard(data_dir: &Path) -> Option<SqlitePool> {
     match open(data_dir).await {
         Ok(pool) => pool,
         Err(e) => {
-            tracing::warn!(error = %e, "the example did not open; making it again");
+            tracing::warn!(error = ?e, "the example did not open; making it again");
             let today = crate::infra::clock::today().ok()?;
             load(data_dir, today).await.ok()
         }

@@ -178,7 +178,7 @@ pub(crate) async fn copy_to_second_folder(
         .await
         .unwrap_or_else(|e| Err(std::io::Error::other(e.to_string())));
     if let Err(e) = &copied {
-        tracing::warn!(folder = %folder, error = %e, "copy to the second folder failed");
+        tracing::warn!(error = ?e.kind(), "copy to the second folder failed");
     }
     let copy = LastCopy {
         error: copied.err().map(|e| copy_problem(&e)),
@@ -187,7 +187,7 @@ pub(crate) async fn copy_to_second_folder(
         at: now,
     };
     if let Err(e) = local_settings::record_copy(data_dir, copy.clone()) {
-        tracing::warn!(error = %e, "could not record how the copy went");
+        tracing::warn!(error = ?e, "could not record how the copy went");
     }
     Some(copy)
 }
@@ -332,7 +332,7 @@ pub async fn keep_backing_up(pool: impl Fn() -> SqlitePool, db_path: PathBuf, di
         if due(&dir, &db_path, max_age, Local::now().naive_local()) {
             match create_now(&pool(), &dir, reason).await {
                 Ok(b) => tracing::info!(file = %b.file_name, "backup taken"),
-                Err(e) => tracing::warn!(error = %e, "backup failed"),
+                Err(e) => tracing::warn!(error = ?e, "backup failed"),
             }
         }
         tokio::time::sleep(EVERY).await;

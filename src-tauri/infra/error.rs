@@ -8,7 +8,10 @@ use ts_rs::TS;
 
 pub type AppResult<T> = Result<T, AppError>;
 
-#[derive(Debug, thiserror::Error)]
+/// `Display` is the message the user reads. `Debug` is what the log gets (commands log
+/// their errors with it): the kind, the field and the database's or the file system's own
+/// words, never the message, which quotes what the user typed.
+#[derive(thiserror::Error)]
 pub enum AppError {
     /// The input broke a rule; `field` names the input (camelCase, as the UI knows it).
     #[error("{message}")]
@@ -30,6 +33,34 @@ pub enum AppError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+}
+
+impl std::fmt::Debug for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AppError::Invalid { field, .. } => write!(f, "Invalid {{ field: {field:?} }}"),
+            AppError::NotFound { entity, id } => write!(f, "NotFound {{ {entity} {id} }}"),
+            AppError::Conflict { field, .. } => write!(f, "Conflict {{ field: {field:?} }}"),
+            AppError::Database(e) => write!(f, "Database({})", database_words(e)),
+            AppError::Migration(e) => write!(f, "Migration({e})"),
+            // The kind only: an I/O error's words may name a file the user chose.
+            AppError::Io(e) => write!(f, "Io({:?})", e.kind()),
+        }
+    }
+}
+
+/// What went wrong in the database, without any value it may quote.
+fn database_words(e: &sqlx::Error) -> String {
+    match e {
+        // SQLite's own words name the constraint or the table, never the row's values.
+        sqlx::Error::Database(d) => d.message().to_owned(),
+        sqlx::Error::RowNotFound => "no such row".to_owned(),
+        sqlx::Error::PoolTimedOut => "the pool timed out".to_owned(),
+        sqlx::Error::PoolClosed => "the pool is closed".to_owned(),
+        sqlx::Error::Io(io) => format!("I/O {:?}", io.kind()),
+        sqlx::Error::ColumnDecode { index, .. } => format!("column {index} did not decode"),
+        _ => "another database error".to_owned(),
+    }
 }
 
 impl AppError {

@@ -1,4 +1,4 @@
-//! Infrastructure every feature stands on: the one connection to SQLite and its backups, this computer's own settings, the clock and the test-only switches, the error type, input parsing and limits, the activity log, and small helpers for lookups, child rows, text and web addresses. Nothing here knows a feature.
+//! Infrastructure every feature stands on: the one connection to SQLite and its backups, this computer's own settings, the clock, the log and the test-only switches, the error type, input parsing and limits, the activity log, and small helpers for lookups, child rows, text and web addresses. Nothing here knows a feature.
 
 pub mod activity;
 pub mod backups;
@@ -12,6 +12,7 @@ pub mod input;
 pub(crate) mod labels;
 pub mod limits;
 pub mod local_settings;
+pub mod logs;
 pub mod lookup;
 pub mod pending;
 pub mod private;

@@ -10,6 +10,7 @@ mod feedback;
 mod fuzz;
 mod harness;
 mod learning;
+mod logs;
 mod network;
 mod notes;
 mod one_on_ones;

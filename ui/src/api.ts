@@ -123,6 +123,8 @@ export const api = {
   startupProblem: () => call<StartupProblem | null>("startup_problem"),
   restoreNewestBackup: () => call<void>("restore_newest_backup"),
   showDataFolder: () => call<void>("show_data_folder"),
+  /** Opens the folder of the log files (a file a day, the last week kept). */
+  showLogFolder: () => call<void>("show_log_folder"),
   quitApp: () => call<void>("quit_app"),
 
   listBackups: () => call<Backup[]>("list_backups"),
