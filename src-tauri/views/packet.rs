@@ -530,6 +530,10 @@ async fn mentoring(conn: &mut SqliteConnection, (from, to): Range) -> AppResult<
 /// The role as a whole, then each focus area, then the largest gap.
 fn readiness_items(r: &Readiness) -> Vec<PacketItem> {
     let pct = |share: f64| (share * 100.0).round() as i64;
+    if r.total == 0 {
+        let text = format!("{}: no expectations written down yet", r.role_name);
+        return vec![item("readiness:role".to_owned(), text, None, None)];
+    }
     let mut items = vec![item(
         "readiness:role".to_owned(),
         format!(

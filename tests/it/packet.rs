@@ -684,3 +684,52 @@ fn a_draft_as_the_ui_sends_it_is_parsed_strictly() {
         ErrorKind::Invalid
     );
 }
+
+#[tokio::test]
+async fn readiness_is_read_for_the_role_asked_for_and_long_lists_are_cut_with_their_total() {
+    let db = common::db().await;
+    record(&db.pool).await;
+    let other = roles::create(
+        &db.pool,
+        TargetRoleInput {
+            title: "Principal Engineer".into(),
+            level: None,
+            notes: None,
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    let p = packet::assemble(
+        &db.pool,
+        "2026-10-01",
+        "2026-10-31",
+        Some(other.id),
+        today(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(p.role_name.as_deref(), Some("Principal Engineer"));
+    assert_eq!(
+        texts(&p, SectionKind::Readiness),
+        ["Principal Engineer: no expectations written down yet"]
+    );
+    exec(
+        &db.pool,
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 510)
+         INSERT INTO achievements (occurred_on, title) SELECT '2026-10-20', 'Win ' || i FROM n",
+    )
+    .await;
+    let p = packet::assemble(&db.pool, "2026-10-01", "2026-10-31", None, today())
+        .await
+        .unwrap();
+    let wins = p
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::Wins)
+        .unwrap();
+    assert_eq!(
+        (wins.items.len() as i64, wins.total),
+        (packet::ITEMS_MAX, 512)
+    );
+}
