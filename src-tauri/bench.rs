@@ -110,6 +110,7 @@ async fn run() -> AppResult<()> {
     rows.extend(measure_people(&f).await?);
     rows.extend(measure_network(&f).await?);
     rows.extend(measure_readiness(&f).await?);
+    rows.extend(measure_packet(&f).await?);
     rows.extend(measure_dashboard_and_search(&f).await?);
     rows.extend(measure_one_on_ones(&f).await?);
     rows.extend(measure_settings_and_saves(&f).await?);
@@ -381,6 +382,52 @@ async fn measure_readiness(f: &Fixture) -> AppResult<Vec<Row>> {
         .await?,
         measure("evidence::candidates (picker, wins filtered)", |_| {
             evidence::candidates(pool, evidence::EvidenceKind::Win, "release")
+        })
+        .await?,
+    ])
+}
+
+/// The promotion packet for the last twelve months, and its Markdown with every item in.
+/// (Target p99: 20 ms for assembling a year.)
+async fn measure_packet(f: &Fixture) -> AppResult<Vec<Row>> {
+    use ladder_lib::views::{packet, packet_markdown};
+    let (pool, today) = (&f.pool, f.today);
+    let from = today
+        .checked_sub_months(chrono::Months::new(12))
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(today)
+        .to_string();
+    let to = today.to_string();
+    let assembled = packet::assemble(pool, &from, &to, None, today).await?;
+    let draft = packet_markdown::PacketDraft {
+        title: assembled.title.clone(),
+        from: from.clone(),
+        to: to.clone(),
+        role_name: assembled.role_name.clone(),
+        sections: assembled
+            .sections
+            .iter()
+            .map(|s| packet_markdown::DraftSection {
+                kind: s.kind,
+                items: s
+                    .items
+                    .iter()
+                    .map(|i| packet::PacketItem {
+                        included: true,
+                        ..i.clone()
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    Ok(vec![
+        measure("packet::assemble (a year's promotion packet)", |_| {
+            packet::assemble(pool, &from, &to, None, today)
+        })
+        .await?,
+        measure("packet_markdown::render (the packet, all in)", |_| {
+            let md = packet_markdown::render(&draft);
+            async move { md }
         })
         .await?,
     ])

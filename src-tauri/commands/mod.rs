@@ -10,6 +10,7 @@ pub mod framework;
 pub mod learning;
 pub mod mobility;
 pub mod one_on_ones;
+pub mod packet;
 pub mod people;
 pub mod planning;
 pub mod readiness;

@@ -249,7 +249,7 @@ fn change(i: &Impact) -> String {
 
 /// A number with its unit: signs that read before the number go there ("$40"), "%" goes
 /// right after it, and any other unit once, after the last number ("from 95 to 30 minutes").
-fn amount(n: f64, unit: &str, last: bool) -> String {
+pub(crate) fn amount(n: f64, unit: &str, last: bool) -> String {
     let unit = unit.trim();
     let number = trim_number(n);
     match unit {

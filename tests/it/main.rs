@@ -27,6 +27,7 @@ mod milestones;
 mod mobility;
 mod network;
 mod one_on_ones;
+mod packet;
 mod plans;
 mod readiness;
 mod resume;

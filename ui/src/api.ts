@@ -103,6 +103,9 @@ import type { Dashboard } from "./bindings/Dashboard";
 import type { ResumeChoice } from "./bindings/ResumeChoice";
 import type { ResumeDraft } from "./bindings/ResumeDraft";
 import type { ResumeSaved } from "./bindings/ResumeSaved";
+import type { Packet } from "./bindings/Packet";
+import type { PacketDraft } from "./bindings/PacketDraft";
+import type { PacketSaved } from "./bindings/PacketSaved";
 import type { CalendarSaved } from "./bindings/CalendarSaved";
 import type { Backup } from "./bindings/Backup";
 import type { StartupProblem } from "./bindings/StartupProblem";
@@ -339,6 +342,13 @@ export const api = {
   resumeDraft: () => call<ResumeDraft>("resume_draft"),
   /** Asks where (in Rust) and saves the résumé of `choice`; null when the dialog is cancelled. */
   saveResume: (choice: ResumeChoice) => call<ResumeSaved | null>("save_resume", { choice }),
+  /** The promotion packet for from..=to (both included), against roleId or the current role. */
+  promotionPacket: (from: string, to: string, roleId: number | null = null) =>
+    call<Packet>("promotion_packet", { from, to, roleId }),
+  /** The user's draft of the packet as CommonMark (for Copy and the preview). */
+  packetMarkdown: (draft: PacketDraft) => call<string>("packet_markdown", { draft }),
+  /** Asks where (in Rust) and saves the draft as Markdown; null when the dialog is cancelled. */
+  savePacket: (draft: PacketDraft) => call<PacketSaved | null>("save_packet", { draft }),
   /** Saves the calendar (everything, or one plan's goals and milestones); null when the
    * user cancels the dialog. */
   /** `pipeline`: opportunities' next steps too (off by default: a work calendar may be seen). */

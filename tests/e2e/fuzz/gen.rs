@@ -210,7 +210,13 @@ pub fn valid(
 ) -> Value {
     let lower = name.to_ascii_lowercase();
     match ty {
-        Ts::Str if lower.ends_with("on") || lower.contains("date") || lower.ends_with("at") => {
+        Ts::Str
+            if lower.ends_with("on")
+                || lower.contains("date")
+                || lower.ends_with("at")
+                || lower == "from"
+                || lower == "to" =>
+        {
             let days = [
                 "2026-11-26",
                 "2026-12-31",
