@@ -23,3 +23,4 @@ pub mod test_hooks;
 pub mod text;
 pub mod trash;
 pub(crate) mod uri;
+pub(crate) mod words;

@@ -1,9 +1,11 @@
-//! Read models that join several features: the dashboard, a goal in full, a person's page, search and the résumé.
+//! Read models that join several features: the dashboard, a goal in full, a person's page, search, the résumé and its keywords.
 
 pub mod agenda_draft;
 pub mod calendar;
 pub mod dashboard;
 pub mod goal_detail;
+pub mod keyword_record;
+pub mod keywords;
 pub mod network;
 pub mod person_page;
 pub mod resume;

@@ -8,7 +8,7 @@ const meeting = (id: number, meetsOn: string, status: OneOnOne["status"]): OneOn
 });
 
 const item = (sourceKind: AgendaItem["sourceKind"], planId: number | null = null): AgendaItem => ({
-  id: 1, section: "goals", text: "x", sourceKind, sourceId: sourceKind ? 5 : null, discussed: false, edited: false, planId, goalId: planId === null ? null : 3,
+  id: 1, section: "goals", text: "x", sourceKind, sourceId: sourceKind ? 5 : null, discussed: false, edited: false, sourceKey: null, planId, goalId: planId === null ? null : 3,
 });
 
 describe("1:1 lists", () => {
