@@ -44,6 +44,9 @@ const STOP_WORDS: &[&str] = &[
     "are",
     "around",
     "as",
+    "ask",
+    "asking",
+    "asks",
     "at",
     "be",
     "because",
@@ -78,6 +81,7 @@ const STOP_WORDS: &[&str] = &[
     "dynamic",
     "each",
     "eg",
+    "eight",
     "either",
     "employer",
     "ensure",
@@ -97,7 +101,10 @@ const STOP_WORDS: &[&str] = &[
     "familiarity",
     "fast",
     "few",
+    "first",
+    "five",
     "for",
+    "four",
     "from",
     "further",
     "get",
@@ -118,6 +125,7 @@ const STOP_WORDS: &[&str] = &[
     "him",
     "his",
     "how",
+    "hundred",
     "i",
     "ideal",
     "ideally",
@@ -156,6 +164,7 @@ const STOP_WORDS: &[&str] = &[
     "needs",
     "new",
     "nice",
+    "nine",
     "no",
     "nor",
     "not",
@@ -196,8 +205,13 @@ const STOP_WORDS: &[&str] = &[
     "role",
     "roles",
     "same",
+    "second",
+    "seek",
+    "seeking",
+    "seven",
     "she",
     "should",
+    "six",
     "skill",
     "skills",
     "so",
@@ -207,6 +221,7 @@ const STOP_WORDS: &[&str] = &[
     "such",
     "team",
     "teams",
+    "ten",
     "than",
     "that",
     "the",
@@ -217,11 +232,15 @@ const STOP_WORDS: &[&str] = &[
     "there",
     "these",
     "they",
+    "third",
     "this",
     "those",
+    "three",
     "through",
     "to",
     "too",
+    "twenty",
+    "two",
     "under",
     "understanding",
     "until",
@@ -302,6 +321,18 @@ pub(crate) fn runs(text: &str) -> Vec<Vec<Word>> {
             continue;
         }
         let (end, next) = word_end(&chars, i, text.len());
+        if let Some((end, next, stem)) = compound(&stemmer, text, &chars, (at, end), next) {
+            match stem {
+                Some(stem) => run.push(Word {
+                    stem,
+                    start: at,
+                    end,
+                }),
+                None => end_run(&mut runs, &mut run),
+            }
+            i = next;
+            continue;
+        }
         match stem(&stemmer, &text[at..end]) {
             Some(stem) => run.push(Word {
                 stem,
@@ -344,6 +375,47 @@ fn word_end(chars: &[(usize, char)], mut i: usize, len: usize) -> (usize, usize)
         end = byte_at(i);
     }
     (end, i)
+}
+
+/// A part of a compound that would not count alone: a stop word, a letter, a number.
+fn weak(part: &str) -> bool {
+    part.chars().count() < 2 || part.chars().all(char::is_numeric) || is_stop(part)
+}
+
+/// A hyphenated compound with a weak part ("on-call", "end-to-end", "e-commerce") is one
+/// word, so that it is not cut down to its one strong part ("call"). Returns where it
+/// ends, the index to read on from, and its stem (None when every part is weak,
+/// "5-year"). Compounds of strong parts ("cross-functional") are left to be read word by
+/// word: they then meet "cross functional" written without the hyphen.
+fn compound(
+    stemmer: &Stemmer,
+    text: &str,
+    chars: &[(usize, char)],
+    first: (usize, usize),
+    mut next: usize,
+) -> Option<(usize, usize, Option<String>)> {
+    let mut parts = vec![first];
+    while next + 1 < chars.len() && chars[next].1 == '-' && chars[next + 1].1.is_alphanumeric() {
+        let (end, after) = word_end(chars, next + 1, text.len());
+        parts.push((chars[next + 1].0, end));
+        next = after;
+    }
+    let lower: Vec<String> = parts
+        .iter()
+        .map(|(a, b)| text[*a..*b].to_lowercase())
+        .collect();
+    if parts.len() < 2 || !lower.iter().any(|p| weak(p)) {
+        return None;
+    }
+    let end = parts.last().map_or(first.1, |p| p.1);
+    if lower.iter().all(|p| weak(p)) {
+        return Some((end, next, None));
+    }
+    let (last, head) = lower.split_last()?;
+    let mut stem = head.join("-");
+    stem.push('-');
+    stem.push_str(&stemmer.stem(last));
+    Some((end, next, Some(stem)))
 }
 
 /// The word's stem, or None for a word that does not count: a stop word, a single
@@ -424,6 +496,19 @@ mod tests {
         assert_eq!(
             stems("C++ and C# across the product's roadmap, 10+ of them"),
             vec![vec!["c++"], vec!["c#"], vec!["product", "roadmap"]]
+        );
+    }
+
+    #[test]
+    fn a_compound_with_a_weak_part_is_one_word() {
+        assert_eq!(
+            stems("On-call rotas, end-to-end; cross-team e-commerce. A 5-year plan"),
+            vec![
+                vec!["on-call", "rota"],
+                vec!["end-to-end"],
+                vec!["cross-team", "e-commerc"],
+                vec!["plan"]
+            ]
         );
     }
 

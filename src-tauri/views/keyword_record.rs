@@ -11,7 +11,7 @@ use crate::infra::error::AppResult;
 use crate::views::resume_candidates;
 
 /// What a piece of the record is; the UI opens wins, resources and goals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum PlaceKind {

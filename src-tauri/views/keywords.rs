@@ -17,7 +17,8 @@ use ts_rs::TS;
 use crate::infra::error::{AppError, AppResult};
 use crate::infra::words::{self, Word};
 use crate::mobility::opportunities;
-use crate::views::keyword_record::{self, Piece, Place};
+use crate::views::keyword_index::{self, Index};
+use crate::views::keyword_record::Place;
 
 /// The longest text taken, in characters: a long posting is a few thousand.
 pub const TEXT_MAX: usize = 50_000;
@@ -78,18 +79,18 @@ struct Term {
 /// The terms of a pasted posting against the record.
 pub async fn for_text(pool: &SqlitePool, text: &str) -> AppResult<Keywords> {
     let text = checked(text)?;
-    let mut conn = pool.acquire().await?;
-    let record = keyword_record::pieces(&mut conn).await?;
-    Ok(compare(text, &record))
+    let index = keyword_index::current(pool).await?;
+    Ok(compare(text, &index))
 }
 
 /// The terms of an opportunity's posting (its title and notes) against the record.
 pub async fn for_opportunity(pool: &SqlitePool, opportunity_id: i64) -> AppResult<Keywords> {
     let mut conn = pool.acquire().await?;
     let o = opportunities::fetch(&mut conn, opportunity_id).await?;
+    drop(conn);
     let text = format!("{}\n{}", o.title, o.notes);
-    let record = keyword_record::pieces(&mut conn).await?;
-    Ok(compare(&text, &record))
+    let index = keyword_index::current(pool).await?;
+    Ok(compare(&text, &index))
 }
 
 fn checked(text: &str) -> AppResult<&str> {
@@ -110,9 +111,11 @@ fn checked(text: &str) -> AppResult<&str> {
 }
 
 /// The posting's terms, split into those the record shows and those it lacks.
-fn compare(posting: &str, record: &[Piece]) -> Keywords {
-    let (mut terms, index) = posting_terms(posting);
-    match_record(&mut terms, &index, record);
+fn compare(posting: &str, record: &Index) -> Keywords {
+    let mut terms = posting_terms(posting);
+    for t in &mut terms {
+        t.hits = record.pieces_with(&t.stems);
+    }
     let kept: Vec<&Term> = terms
         .iter()
         .filter(|t| t.stems.len() == 1 || t.count > 1 || !t.hits.is_empty())
@@ -123,16 +126,14 @@ fn compare(posting: &str, record: &[Piece]) -> Keywords {
     Keywords {
         shown: ranked(shown)
             .into_iter()
-            .map(|t| ShownTerm {
-                term: t.surface.clone(),
-                count: t.count,
-                places: t
-                    .hits
-                    .iter()
-                    .take(PLACES_MAX)
-                    .map(|&i| record[i].place.clone())
-                    .collect(),
-                more: t.hits.len().saturating_sub(PLACES_MAX) as i64,
+            .map(|t| {
+                let places = distinct_places(record, &t.hits);
+                ShownTerm {
+                    term: t.surface.clone(),
+                    count: t.count,
+                    more: places.len().saturating_sub(PLACES_MAX) as i64,
+                    places: places.into_iter().take(PLACES_MAX).cloned().collect(),
+                }
             })
             .collect(),
         missing: ranked(missing)
@@ -145,9 +146,8 @@ fn compare(posting: &str, record: &[Piece]) -> Keywords {
     }
 }
 
-/// Every term of the posting (words and phrases up to `PHRASE_MAX` words), counted, with
-/// an index from its key to its place in the list.
-fn posting_terms(posting: &str) -> (Vec<Term>, HashMap<String, usize>) {
+/// Every term of the posting (words and phrases up to `PHRASE_MAX` words), counted.
+fn posting_terms(posting: &str) -> Vec<Term> {
     let mut terms: Vec<Term> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut key = String::new();
@@ -170,7 +170,7 @@ fn posting_terms(posting: &str) -> (Vec<Term>, HashMap<String, usize>) {
             }
         }
     }
-    (terms, index)
+    terms
 }
 
 /// The words as the posting writes them, lower-cased unless written in capitals
@@ -196,23 +196,13 @@ fn surface(text: &str, w: &[Word]) -> String {
         .join(" ")
 }
 
-/// Marks, for each term, the pieces of the record that have it as a word or phrase.
-fn match_record(terms: &mut [Term], index: &HashMap<String, usize>, record: &[Piece]) {
-    let mut key = String::new();
-    for (p, piece) in record.iter().enumerate() {
-        for run in words::runs(&piece.text) {
-            for n in 1..=PHRASE_MAX {
-                for w in run.windows(n) {
-                    words::key_into(&mut key, w);
-                    if let Some(&i) = index.get(key.as_str()) {
-                        if terms[i].hits.last() != Some(&p) {
-                            terms[i].hits.push(p);
-                        }
-                    }
-                }
-            }
-        }
-    }
+/// The places of these pieces, one per kind and title (several wins may share a title).
+fn distinct_places<'a>(record: &'a Index, hits: &[usize]) -> Vec<&'a Place> {
+    let mut seen = std::collections::HashSet::new();
+    hits.iter()
+        .map(|&i| &record.places[i])
+        .filter(|p| seen.insert((p.kind, p.title.as_str())))
+        .collect()
 }
 
 /// `terms` less those inside a longer term of `longer`.
@@ -243,7 +233,7 @@ fn ranked(mut terms: Vec<&Term>) -> Vec<&Term> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::views::keyword_record::PlaceKind;
+    use crate::views::keyword_record::{Piece, PlaceKind};
 
     fn win(id: i64, text: &str) -> Piece {
         Piece {
@@ -269,10 +259,10 @@ mod tests {
     fn a_matched_phrase_hides_its_words() {
         let k = compare(
             "Project management and budgeting. Project management of vendors.",
-            &[win(
+            &Index::build(vec![win(
                 1,
                 "Managed the project: project management for the migration",
-            )],
+            )]),
         );
         assert_eq!(shown(&k), vec!["project management"]);
         assert_eq!(k.shown[0].count, 2);
@@ -281,20 +271,24 @@ mod tests {
 
     #[test]
     fn a_phrase_said_once_and_found_nowhere_is_not_a_term() {
-        let k = compare("Kubernetes clusters", &[]);
+        let k = compare("Kubernetes clusters", &Index::build(vec![]));
         assert_eq!(missing(&k), vec!["kubernetes", "clusters"]);
     }
 
     #[test]
     fn a_repeated_missing_phrase_hides_its_words_from_missing() {
-        let k = compare("Kubernetes clusters. Kubernetes clusters.", &[]);
+        let k = compare(
+            "Kubernetes clusters. Kubernetes clusters.",
+            &Index::build(vec![]),
+        );
         assert_eq!(missing(&k), vec!["kubernetes clusters"]);
     }
 
     #[test]
     fn capitals_are_kept_and_places_capped() {
-        let record: Vec<Piece> = (1..=5).map(|i| win(i, "Wrote SQL")).collect();
-        let k = compare("Advanced SQL", &record);
+        let mut record: Vec<Piece> = (1..=5).map(|i| win(i, "Wrote SQL")).collect();
+        record.push(win(5, "Wrote SQL"));
+        let k = compare("Advanced SQL", &Index::build(record));
         assert_eq!(shown(&k), vec!["SQL"]);
         assert_eq!(k.shown[0].places.len(), PLACES_MAX);
         assert_eq!(k.shown[0].more, 2);

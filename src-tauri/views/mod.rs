@@ -4,6 +4,7 @@ pub mod agenda_draft;
 pub mod calendar;
 pub mod dashboard;
 pub mod goal_detail;
+pub mod keyword_index;
 pub mod keyword_record;
 pub mod keywords;
 pub mod network;

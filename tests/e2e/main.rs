@@ -8,6 +8,7 @@ mod exchange;
 mod feedback;
 mod fuzz;
 mod harness;
+mod keywords;
 mod learning;
 mod network;
 mod notes;

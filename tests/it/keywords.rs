@@ -255,3 +255,23 @@ async fn empty_or_huge_text_and_unknown_openings_are_refused() {
         "reading writes nothing"
     );
 }
+
+#[tokio::test]
+async fn a_change_to_the_record_shows_in_the_next_check() {
+    let t = common::db().await;
+    record(&t.pool).await;
+    let posting = "Terraform and observability.";
+    let k = keywords::for_text(&t.pool, posting).await.unwrap();
+    assert_eq!(missing(&k), vec!["terraform", "observability"]);
+    let id = win(
+        &t.pool,
+        "Rebuilt observability",
+        "Dashboards for every service.",
+    )
+    .await;
+    let k = keywords::for_text(&t.pool, posting).await.unwrap();
+    assert_eq!(shown(&k), vec!["observability"], "the new win is read");
+    win::delete(&t.pool, id, today()).await.unwrap();
+    let k = keywords::for_text(&t.pool, posting).await.unwrap();
+    assert!(shown(&k).is_empty(), "the deleted win is gone: {k:?}");
+}
