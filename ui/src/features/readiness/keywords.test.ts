@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Place } from "../../bindings/Place";
-import { isCheckKey, placeLabel, placeRef, termsText, usedTimes } from "./keywords";
+import { isCheckKey, openingLabel, placeLabel, placeRef, termsText, usedTimes } from "./keywords";
 
 const place = (kind: Place["kind"], id: number | null = 4, planId: number | null = null): Place => ({ kind, id, planId, title: "Moved billing" });
 
@@ -27,6 +27,12 @@ describe("résumé keywords", () => {
     expect(isCheckKey({ key: "Enter", ctrlKey: true, metaKey: false })).toBe(true);
     expect(isCheckKey({ key: "Enter", ctrlKey: false, metaKey: true })).toBe(true);
     expect(isCheckKey({ key: "Enter", ctrlKey: false, metaKey: false })).toBe(false);
+  });
+
+  it("names an opening by its title, with its team unless the title has it", () => {
+    expect(openingLabel({ title: "Staff Engineer", team: "Payments" })).toBe("Staff Engineer · Payments");
+    expect(openingLabel({ title: "Engineering Manager, Team 4", team: "Team 4" })).toBe("Engineering Manager, Team 4");
+    expect(openingLabel({ title: "Staff Engineer", team: "" })).toBe("Staff Engineer");
   });
 
   it("says how often the posting uses a term", () => {

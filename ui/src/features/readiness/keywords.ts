@@ -1,4 +1,5 @@
 // Pure helpers for the résumé keywords view, kept apart for tests.
+import type { Opportunity } from "../../bindings/Opportunity";
 import type { Place } from "../../bindings/Place";
 import type { PlaceKind } from "../../bindings/PlaceKind";
 import type { ShownTerm } from "../../bindings/ShownTerm";
@@ -44,4 +45,9 @@ export function isCheckKey(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaK
 /** "used 3 times", "used once". */
 export function usedTimes(count: number): string {
   return count === 1 ? "once" : `${count}×`;
+}
+
+/** "Staff Engineer · Payments"; the team left out when the title names it already. */
+export function openingLabel(o: Pick<Opportunity, "title" | "team">): string {
+  return o.team && !o.title.toLowerCase().includes(o.team.toLowerCase()) ? `${o.title} · ${o.team}` : o.title;
 }
