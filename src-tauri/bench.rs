@@ -24,6 +24,7 @@ use ladder_lib::mobility::conversations;
 use ladder_lib::mobility::opportunities::{self, EndedPage};
 use ladder_lib::planning::plans::{self, Plan, PlanInput};
 use ladder_lib::readiness::{evidence, ratings, roles, score};
+use ladder_lib::views::keywords;
 use ladder_lib::views::network;
 use ladder_lib::workflows::exchange;
 use ladder_lib::{
@@ -358,6 +359,7 @@ async fn measure_readiness(f: &Fixture) -> AppResult<Vec<Row>> {
     )
     .fetch_one(pool)
     .await?;
+    let posting = posting_text(1_500);
     Ok(vec![
         measure("roles::list (target roles)", |_| roles::list(pool)).await?,
         measure("score::readiness (readiness screen)", |_| {
@@ -382,6 +384,10 @@ async fn measure_readiness(f: &Fixture) -> AppResult<Vec<Row>> {
         .await?,
         measure("evidence::candidates (picker, wins filtered)", |_| {
             evidence::candidates(pool, evidence::EvidenceKind::Win, "release")
+        })
+        .await?,
+        measure("keywords::for_text (a 1,500-word posting)", |_| {
+            keywords::for_text(pool, &posting)
         })
         .await?,
     ])
@@ -431,6 +437,31 @@ async fn measure_packet(f: &Fixture) -> AppResult<Vec<Row>> {
         })
         .await?,
     ])
+}
+
+/// A job posting of about 1,500 words: its sentences over and over, each time with a
+/// numbered team so the phrases are not all the same.
+fn posting_text(words: usize) -> String {
+    const SENTENCES: &[&str] = &[
+        "You will lead a team of engineers and own delivery of the platform roadmap.",
+        "Stakeholder management across product, design and finance is a daily part of the job.",
+        "Hiring, coaching and mentoring engineers; growing senior engineers into leads.",
+        "Run incident reviews and keep on-call healthy; improve reliability and observability.",
+        "Plan the quarterly roadmap with product managers and report on delivery metrics.",
+        "Data analysis of cycle time, escaped defects and customer satisfaction.",
+        "Experience with Kubernetes, Terraform and cloud cost budgets is a plus.",
+        "Clear written communication: design documents, status updates, decision records.",
+        "Build a culture of feedback, psychological safety and continuous improvement.",
+        "Partner with the security team on threat modelling and compliance audits.",
+    ];
+    let mut text = String::new();
+    let mut n = 0;
+    while text.split_whitespace().count() < words {
+        text.push_str(SENTENCES[n % SENTENCES.len()]);
+        text.push_str(&format!(" Team {} in region {}.\n", n, n % 7));
+        n += 1;
+    }
+    text
 }
 
 /// The Dashboard's panels and the search palette.

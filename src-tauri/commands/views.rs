@@ -8,6 +8,7 @@ use crate::one_on_ones::agenda::OneOnOneDetail;
 use crate::views::agenda_draft;
 use crate::views::calendar::{self, CalendarSaved};
 use crate::views::goal_detail::{self, GoalDetail};
+use crate::views::keywords::{self, Keywords};
 use crate::views::network;
 use crate::views::person_page::{self, PersonPage};
 use crate::views::resume::{self, ResumeChoice, ResumeDraft, ResumeSaved};
@@ -128,4 +129,21 @@ pub async fn save_calendar(
     };
     super::files::write_atomically(&path, &calendar::ics(&found)).await?;
     Ok(Some(CalendarSaved::new(path.display().to_string(), &found)))
+}
+
+/// The words of a pasted job posting that the record shows, and those it lacks.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn resume_keywords(state: State<'_, AppState>, text: String) -> AppResult<Keywords> {
+    keywords::for_text(&state.pool(), &text).await
+}
+
+/// The same for an opportunity's posting: its title and notes.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn opportunity_keywords(
+    state: State<'_, AppState>,
+    opportunity_id: i64,
+) -> AppResult<Keywords> {
+    keywords::for_opportunity(&state.pool(), opportunity_id).await
 }

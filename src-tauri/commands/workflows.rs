@@ -7,9 +7,11 @@ use crate::infra::error::AppResult;
 use crate::infra::input;
 use crate::infra::limits;
 use crate::infra::trash::{self, Impact, TrashItem, TrashKind};
+use crate::one_on_ones::agenda::OneOnOneDetail;
 use crate::readiness::expectations::Expectation;
 use crate::workflows::exchange::{self, ImportReport};
 use crate::workflows::gap;
+use crate::workflows::standing;
 use crate::workflows::takeaway::{self, ActionTarget};
 use crate::workflows::{self, trash::Restored};
 use tauri::State;
@@ -30,6 +32,16 @@ pub async fn plan_gap(
         clock::today()?,
     )
     .await
+}
+
+/// Puts "where I stand against <role>" (the current target role) on a 1:1's agenda.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn add_readiness_to_agenda(
+    state: State<'_, AppState>,
+    one_on_one_id: i64,
+) -> AppResult<OneOnOneDetail> {
+    standing::add_to_agenda(&state.pool(), one_on_one_id, clock::today()?).await
 }
 
 #[tauri::command]

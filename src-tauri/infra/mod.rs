@@ -24,3 +24,4 @@ pub mod test_hooks;
 pub mod text;
 pub mod trash;
 pub(crate) mod uri;
+pub(crate) mod words;

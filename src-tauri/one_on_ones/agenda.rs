@@ -93,6 +93,9 @@ pub struct AgendaItem {
     pub source_id: Option<i64>,
     pub discussed: bool,
     pub edited: bool,
+    /// What the item was drafted or added from ("career", "readiness:3"), which keeps it
+    /// from being added twice; None for items typed in.
+    pub source_key: Option<String>,
     /// The plan and goal a goal, milestone or check-in belongs to, for the link to it.
     #[ts(type = "number | null")]
     pub plan_id: Option<i64>,
@@ -156,7 +159,7 @@ pub(crate) async fn previous_held(
     .await?)
 }
 
-const SELECT_ITEM: &str = "SELECT id, section, text, source_kind, source_id, discussed, edited,
+const SELECT_ITEM: &str = "SELECT id, section, text, source_kind, source_id, discussed, edited, source_key,
         CASE source_kind
             WHEN 'goal' THEN (SELECT plan_id FROM goals WHERE id = source_id)
             WHEN 'milestone' THEN (SELECT g.plan_id FROM milestones m JOIN goals g ON g.id = m.goal_id
@@ -215,6 +218,27 @@ pub(crate) async fn store_drafts(
     today: NaiveDate,
 ) -> AppResult<usize> {
     let id = meeting.id;
+    let added = place_drafts(&mut *tx, id, drafts).await?;
+    // The topics this agenda took no longer wait for another 1:1.
+    sqlx::query(
+        "UPDATE topics SET one_on_one_id = ?1 WHERE person_id = ?2 AND one_on_one_id IS NULL
+           AND 'topic:' || id IN (SELECT source_key FROM agenda_items WHERE one_on_one_id = ?1)",
+    )
+    .bind(id)
+    .bind(meeting.person_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE one_on_ones SET prepared_on = ? WHERE id = ?")
+        .bind(today)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(added)
+}
+
+/// Inserts the drafts whose key is new, each after the last item of its section;
+/// returns how many.
+async fn place_drafts(tx: &mut SqliteConnection, id: i64, drafts: &[Draft]) -> AppResult<usize> {
     // Every stored row, hidden ones included, in order: (id, section, key).
     let stored: Vec<(i64, Section, Option<String>)> = sqlx::query_as(
         "SELECT id, section, source_key FROM agenda_items WHERE one_on_one_id = ? ORDER BY position, id",
@@ -230,21 +254,55 @@ pub(crate) async fn store_drafts(
         .collect();
     let order = merged_order(&stored, &fresh);
     write_order(&mut *tx, id, &order).await?;
-    // The topics this agenda took no longer wait for another 1:1.
-    sqlx::query(
-        "UPDATE topics SET one_on_one_id = ?1 WHERE person_id = ?2 AND one_on_one_id IS NULL
-           AND 'topic:' || id IN (SELECT source_key FROM agenda_items WHERE one_on_one_id = ?1)",
-    )
-    .bind(id)
-    .bind(meeting.person_id)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("UPDATE one_on_ones SET prepared_on = ? WHERE id = ?")
-        .bind(today)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
     Ok(fresh.len())
+}
+
+/// What [`add_keyed`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keyed {
+    Added,
+    /// An item with the key had been removed: it shows again, with the new text.
+    Restored,
+    /// An item with the key is on the agenda already; nothing changed.
+    AlreadyThere,
+}
+
+/// One item the user asks for (not drafted), after the last item of its section; its
+/// key makes asking twice harmless. Leaves the 1:1's prepared day alone.
+pub(crate) async fn add_keyed(
+    tx: &mut SqliteConnection,
+    meeting_id: i64,
+    draft: &Draft,
+) -> AppResult<Keyed> {
+    let text = item_text(&draft.text)?;
+    let found: Option<(i64, bool)> = sqlx::query_as(
+        "SELECT id, removed FROM agenda_items WHERE one_on_one_id = ? AND source_key = ?",
+    )
+    .bind(meeting_id)
+    .bind(&draft.key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    match found {
+        Some((_, false)) => Ok(Keyed::AlreadyThere),
+        Some((item, true)) => {
+            sqlx::query(
+                "UPDATE agenda_items SET text = ?, removed = 0, edited = 0, discussed = 0 WHERE id = ?",
+            )
+            .bind(&text)
+            .bind(item)
+            .execute(&mut *tx)
+            .await?;
+            Ok(Keyed::Restored)
+        }
+        None => {
+            let d = Draft {
+                text,
+                ..draft.clone()
+            };
+            place_drafts(tx, meeting_id, std::slice::from_ref(&d)).await?;
+            Ok(Keyed::Added)
+        }
+    }
 }
 
 /// Stored rows (id, section) and new drafts, in their new order: each new item goes after

@@ -2,5 +2,6 @@
 
 pub mod exchange;
 pub mod gap;
+pub mod standing;
 pub mod takeaway;
 pub mod trash;

@@ -9,6 +9,7 @@ mod exchange;
 mod feedback;
 mod fuzz;
 mod harness;
+mod keywords;
 mod learning;
 mod logs;
 mod network;

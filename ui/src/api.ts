@@ -9,6 +9,7 @@ import type { ChosenExport } from "./bindings/ChosenExport";
 import type { Conversation } from "./bindings/Conversation";
 import type { ConversationInput } from "./bindings/ConversationInput";
 import type { Opportunity } from "./bindings/Opportunity";
+import type { Keywords } from "./bindings/Keywords";
 import type { Pipeline } from "./bindings/Pipeline";
 import type { QuarterNetwork } from "./bindings/QuarterNetwork";
 import type { TeamReach } from "./bindings/TeamReach";
@@ -296,6 +297,8 @@ export const api = {
     call<LadderOutcome>("import_ladder_csv", { token, roleId }),
   /** Turns a gap into a goal (active plan unless planId) or a resource, linked back. */
   planGap: (expectationId: number, step: GapStep) => call<Expectation>("plan_gap", { expectationId, step }),
+  /** Puts "where I stand against <role>" (the current target role) in the 1:1's career section; once only. */
+  addReadinessToAgenda: (oneOnOneId: number) => call<OneOnOneDetail>("add_readiness_to_agenda", { oneOnOneId }),
   emptyTrash: () => call<number>("empty_trash"),
   /** Writes everything as a JSON export where the user chooses; null when cancelled. */
   exportEverything: () => call<ExportSaved | null>("export_everything"),
@@ -349,6 +352,10 @@ export const api = {
   packetMarkdown: (draft: PacketDraft) => call<string>("packet_markdown", { draft }),
   /** Asks where (in Rust) and saves the draft as Markdown; null when the dialog is cancelled. */
   savePacket: (draft: PacketDraft) => call<PacketSaved | null>("save_packet", { draft }),
+  /** The words of a pasted job posting that the record shows (and where), and those it lacks. */
+  resumeKeywords: (text: string) => call<Keywords>("resume_keywords", { text }),
+  /** The same for an opportunity's posting: its title and notes. */
+  opportunityKeywords: (opportunityId: number) => call<Keywords>("opportunity_keywords", { opportunityId }),
   /** Saves the calendar (everything, or one plan's goals and milestones); null when the
    * user cancels the dialog. */
   /** `pipeline`: opportunities' next steps too (off by default: a work calendar may be seen). */

@@ -59,6 +59,8 @@ impl Pools {
         const BY_FIELD: &[(&str, &str)] = &[
             ("actionId", "action_items"),
             ("conversationId", "conversations"),
+            ("opportunityId", "opportunities"),
+            ("oneOnOneId", "one_on_ones"),
             ("roleId", "target_roles"),
             ("expectationId", "role_expectations"),
             ("evidenceId", "expectation_evidence"),

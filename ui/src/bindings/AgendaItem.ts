@@ -4,6 +4,11 @@ import type { SourceKind } from "./SourceKind";
 
 export type AgendaItem = { id: number, section: Section, text: string, sourceKind: SourceKind | null, sourceId: number | null, discussed: boolean, edited: boolean, 
 /**
+ * What the item was drafted or added from ("career", "readiness:3"), which keeps it
+ * from being added twice; None for items typed in.
+ */
+sourceKey: string | null, 
+/**
  * The plan and goal a goal, milestone or check-in belongs to, for the link to it.
  */
 planId: number | null, goalId: number | null, };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaItem } from "../../bindings/AgendaItem";
 import type { OneOnOne } from "../../bindings/OneOnOne";
-import { moved, sourceLink, splitMeetings } from "./oneOnOnes";
+import { hasStanding, moved, sourceLink, splitMeetings, standingKey } from "./oneOnOnes";
 
 const meeting = (id: number, meetsOn: string, status: OneOnOne["status"]): OneOnOne => ({
   id, personId: 1, personName: "Dana", meetsOn, status, notes: "", preparedOn: null, items: 0,
 });
 
 const item = (sourceKind: AgendaItem["sourceKind"], planId: number | null = null): AgendaItem => ({
-  id: 1, section: "goals", text: "x", sourceKind, sourceId: sourceKind ? 5 : null, discussed: false, edited: false, planId, goalId: planId === null ? null : 3,
+  id: 1, section: "goals", text: "x", sourceKind, sourceId: sourceKind ? 5 : null, discussed: false, edited: false, sourceKey: null, planId, goalId: planId === null ? null : 3,
 });
 
 describe("1:1 lists", () => {
@@ -39,5 +39,15 @@ describe("agenda items", () => {
     expect(moved([1, 2, 3], 0, -1)).toEqual([1, 2, 3]);
     expect(moved([1, 2, 3], 0, 1)).toEqual([2, 1, 3]);
     expect(moved([1, 2, 3], 2, 1)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("where I stand on the agenda", () => {
+  it("is there once an item carries the role's key", () => {
+    const plain = item(null);
+    const standing = { ...item(null), sourceKey: standingKey(3) };
+    expect(hasStanding([plain], 3)).toBe(false);
+    expect(hasStanding([plain, standing], 3)).toBe(true);
+    expect(hasStanding([standing], 4)).toBe(false);
   });
 });

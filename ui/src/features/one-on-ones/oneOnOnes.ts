@@ -42,3 +42,14 @@ export function moved(ids: number[], index: number, delta: number): number[] {
   if (id !== undefined) out.splice(to, 0, id);
   return out;
 }
+
+/** The agenda key of "where I stand against <role>" (set by Rust: workflows/standing.rs). */
+export function standingKey(roleId: number): string {
+  return `readiness:${roleId}`;
+}
+
+/** True when the agenda shows the line for this role already. */
+export function hasStanding(agenda: AgendaItem[], roleId: number): boolean {
+  const key = standingKey(roleId);
+  return agenda.some((i) => i.sourceKey === key);
+}
