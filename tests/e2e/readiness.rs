@@ -1,5 +1,6 @@
 //! Readiness for a target role end to end: import a career ladder from CSV, rate three
-//! expectations, link a win as evidence, turn a gap into a goal, then check the file.
+//! expectations, link a win as evidence, turn a gap into a goal, export the quarter's
+//! promotion packet, then check the file and the packet's Markdown.
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -97,6 +98,69 @@ async fn gap_to_goal(app: &App) {
     app.find("[data-testid=open-gap-goal]").await;
 }
 
+/// Exports this quarter's packet (the tab's default range) and returns its Markdown.
+async fn export_the_packet(app: &App, dir: &Path) -> String {
+    app.click("[data-testid=tab-packet]").await;
+    app.find("[data-testid=packet-section-wins]").await;
+    app.find("[data-testid=range-this-quarter][aria-pressed=true]")
+        .await;
+    app.screenshot("readiness-packet").await;
+    app.click("[data-testid=packet-export]").await;
+    app.find_containing(".banner", "Saved the packet as").await;
+    let file = dir.join("exports/promotion-packet-2026-10-01-2026-12-31.md");
+    let markdown =
+        std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    // Kept beside the screenshots for a person to read.
+    let keep =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots/readiness-packet.md");
+    let _ = std::fs::write(keep, &markdown);
+    markdown
+}
+
+/// The packet read by an independent CommonMark parser: its headings, and the text of
+/// each list item.
+fn read_packet(markdown: &str) -> (Vec<String>, Vec<String>) {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let (mut headings, mut items) = (Vec::new(), Vec::new());
+    let mut text: Option<String> = None;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { .. } | Tag::Item) => text = Some(String::new()),
+            Event::Text(t) => {
+                if let Some(open) = text.as_mut() {
+                    open.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(text.take()),
+            Event::End(TagEnd::Item) => items.extend(text.take()),
+            _ => {}
+        }
+    }
+    (headings, items)
+}
+
+fn check_the_packet(markdown: &str) {
+    let (headings, items) = read_packet(markdown);
+    assert_eq!(
+        headings[0], "Promotion packet: Engineering Manager, L6",
+        "{markdown}"
+    );
+    for section in ["Wins and their impact", "Readiness for the target role"] {
+        assert!(
+            headings.iter().any(|h| h == section),
+            "{section}: {headings:?}"
+        );
+    }
+    assert!(
+        items.iter().any(|i| i.contains(WIN) && i.contains("45")),
+        "the win with its number: {items:?}"
+    );
+    assert!(
+        items.iter().any(|i| i.contains("2 of 13")),
+        "readiness as rated today: {items:?}"
+    );
+}
+
 async fn check_the_file(dir: &Path) {
     let pool = ladder_lib::infra::db::connect(&dir.join("ladder.sqlite3"))
         .await
@@ -131,7 +195,7 @@ async fn check_the_file(dir: &Path) {
 }
 
 #[tokio::test]
-async fn a_ladder_imported_rated_and_linked_shows_readiness_and_turns_a_gap_into_a_goal() {
+async fn a_ladder_imported_rated_and_linked_shows_readiness_and_makes_the_quarters_packet() {
     let data = tempfile::tempdir().unwrap();
     seed(data.path()).await;
     let envs: [(&str, &OsStr); 1] = [("LADDER_OPEN_FILE", OsStr::new(LADDER))];
@@ -155,7 +219,9 @@ async fn a_ladder_imported_rated_and_linked_shows_readiness_and_turns_a_gap_into
     .await;
     gap_to_goal(&app).await;
     app.screenshot("readiness-rated").await;
+    let markdown = export_the_packet(&app, data.path()).await;
     app.quit().await;
 
+    check_the_packet(&markdown);
     check_the_file(data.path()).await;
 }
