@@ -37,8 +37,5 @@ async fn readme_screenshots() {
     app.click("[data-testid=nav-readiness]").await;
     app.find("[data-testid=readiness-picture]").await;
     app.screenshot("readme-readiness").await;
-    app.click("[data-testid=expectation-row]").await;
-    app.find("[data-testid=expectation-panel]").await;
-    app.screenshot("readme-expectation").await;
     app.quit().await;
 }
