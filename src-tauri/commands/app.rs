@@ -16,6 +16,8 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct AppInfo {
     pub version: String,
+    /// The folder of the database, its backups and the log (the About box shows it).
+    pub data_folder: String,
     pub database_path: String,
     pub today: NaiveDate,
     /// True while the example plan is shown instead of the user's data.
@@ -27,6 +29,7 @@ pub struct AppInfo {
 pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_folder: state.data_dir.display().to_string(),
         // The file the screens read and write: the example's while it is shown.
         database_path: if state.showing_example() {
             crate::demo::example::path(&state.data_dir)
@@ -48,9 +51,14 @@ pub const SECOND_LAUNCH: &str = "second-launch";
 pub fn second_launch<R: tauri::Runtime>(app: &AppHandle<R>) {
     use tauri::{Emitter, Manager};
     if let Some(window) = app.get_webview_window("main") {
-        // Each step may fail on a desktop that refuses it; the rest still helps.
-        let _ = window.show();
-        let _ = window.unminimize();
+        // Only what is needed: showing a window that is already shown made WebKit stop
+        // painting it under Xvfb. Each step may fail on a desktop that refuses it.
+        if window.is_visible().is_ok_and(|shown| !shown) {
+            let _ = window.show();
+        }
+        if window.is_minimized().unwrap_or(false) {
+            let _ = window.unminimize();
+        }
         let _ = window.set_focus();
     }
     if let Err(e) = app.emit(SECOND_LAUNCH, ()) {

@@ -54,6 +54,21 @@ async fn a_second_launch_brings_the_running_window_forward_and_opens_no_other() 
         1,
         "still the one window"
     );
+    // The About box names the version, this data folder and the licence.
+    app.click("[data-testid=open-about]").await;
+    app.find_text(
+        "#about-title",
+        concat!("Ladder ", env!("CARGO_PKG_VERSION")),
+    )
+    .await;
+    app.find_text(
+        "[data-testid=about-data-folder]",
+        &data.path().display().to_string(),
+    )
+    .await;
+    app.find_containing("[data-testid=about-licence]", "MIT")
+        .await;
+    app.screenshot("about").await;
     app.quit().await;
 }
 

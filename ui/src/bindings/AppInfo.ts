@@ -3,7 +3,11 @@
 /**
  * Facts about this installation that the Settings screen shows.
  */
-export type AppInfo = { version: string, databasePath: string, today: string, 
+export type AppInfo = { version: string, 
+/**
+ * The folder of the database, its backups and the log (the About box shows it).
+ */
+dataFolder: string, databasePath: string, today: string, 
 /**
  * True while the example plan is shown instead of the user's data.
  */
