@@ -13,10 +13,11 @@ RUST_MIN := 1.94
 NODE_MIN := 20.19
 # What Tauri needs on Debian 12 / Ubuntu 22.04+, plus Xvfb, WebKitWebDriver and
 # ImageMagick for the end-to-end tests and screenshots, and dbus-daemon for the private
-# session bus each end-to-end journey gets (the single-instance plugin claims a name there).
+# session bus each end-to-end journey gets (the single-instance plugin claims a name there),
+# and the package checks' tools (desktop-file-validate, lintian, rpm).
 APT_PACKAGES := build-essential curl wget file pkg-config libwebkit2gtk-4.1-dev libxdo-dev \
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver \
-	imagemagick sqlite3 dbus-daemon
+	imagemagick sqlite3 dbus-daemon desktop-file-utils lintian rpm xdotool
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO := cargo
 LOCKED := --locked
@@ -25,8 +26,20 @@ LOCKED := --locked
 # what another built, and clippy sees the gated code. `make run`, `make bench` and
 # packages build without it, so a released binary has no switches.
 TEST_FEATURES := --features test-hooks
+# Cargo's output folder (CARGO_TARGET_DIR moves it), where the release binary and the
+# packages are written.
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+RELEASE_BIN := $(TARGET_DIR)/release/ladder
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+# The packages, named as Debian and Fedora name theirs (the bundler names them after the
+# product, Ladder_…).
+DEB := $(TARGET_DIR)/packages/ladder_$(VERSION)_amd64.deb
+RPM := $(TARGET_DIR)/packages/ladder-$(VERSION)-1.x86_64.rpm
+# The Tauri CLI from npm (ui/package.json); it would guess the frontend folder otherwise.
+TAURI := TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri
+ICON_SIZES := 16 32 48 64 128 256 512
 
-.PHONY: run test setup toolchain system-deps ui-deps tauri-driver ui release check architecture fmt clippy \
+.PHONY: package package-check icons run test setup toolchain system-deps ui-deps tauri-driver ui release check architecture fmt clippy \
 	bindings svelte-check test-rust release-switches test-ui test-e2e bench screenshots dev goldens
 
 ## make run: set up, build the app with the UI embedded (release), start it.
@@ -36,10 +49,10 @@ run: setup ui
 		echo "There is no display here; to run Ladder headless, use: xvfb-run -a make run"; \
 		exit 1; \
 	fi
-	./target/release/ladder
+	$(RELEASE_BIN)
 
 ## make test: set up, then every check and every test.
-test: setup ui check test-rust test-ui test-e2e
+test: setup ui check test-rust test-ui test-e2e package-check
 	@echo "make test: every check and test passed."
 
 setup: toolchain system-deps ui-deps tauri-driver
@@ -137,9 +150,42 @@ test-ui: ui-deps
 test-e2e: ui tauri-driver
 	xvfb-run -a -s "-screen 0 1280x800x24" $(CARGO) test $(LOCKED) $(TEST_FEATURES) --test e2e -- --test-threads=1
 
+## make package: the release app as a .deb and an .rpm, in $(TARGET_DIR)/packages/.
+## packaging/bundle.json holds what only the packages need (Depends from dpkg-shlibdeps, the
+## maintainer): outside tauri.conf.json, so editing it does not recompile the app. No
+## AppImage: its bundler downloads linuxdeploy at build time (README: Install).
+package: setup ui
+	$(CARGO) build $(LOCKED) --release
+	mkdir -p gen/package $(TARGET_DIR)/packages
+	gzip -9n -c packaging/changelog > gen/package/changelog.gz
+	gzip -9n -c packaging/ladder.1 > gen/package/ladder.1.gz
+	$(TAURI) bundle --ci --bundles deb,rpm --config packaging/bundle.json
+	cp $(TARGET_DIR)/release/bundle/deb/Ladder_$(VERSION)_amd64.deb $(DEB)
+	cp $(TARGET_DIR)/release/bundle/rpm/Ladder[-_]$(VERSION)-1.x86_64.rpm $(RPM)
+	@ls -l $(RELEASE_BIN) $(DEB) $(RPM)
+
+## The packages' checks (tests/package/check.sh): desktop-file-validate, lintian,
+## apt-get --dry-run, the unpacked binary's first screen; with CI=true also the real
+## install, a start from /usr/bin/ladder and the removal.
+package-check: package
+	tests/package/check.sh $(DEB) $(RPM)
+
+## The icons in every size the packages install, drawn from the one source icons/ladder.svg
+## (committed: run this after changing the SVG). Needs rsvg-convert (librsvg2-bin).
+icons:
+	@command -v rsvg-convert >/dev/null || { echo "make icons needs rsvg-convert: apt-get install librsvg2-bin"; exit 1; }
+	for s in $(ICON_SIZES); do rsvg-convert -w $$s -h $$s icons/ladder.svg -o icons/$${s}x$${s}.png; done
+	@for s in $(ICON_SIZES); do \
+		[ "$$(identify -format '%wx%h %[channels]' icons/$${s}x$${s}.png)" = "$${s}x$${s} srgba" ] || { \
+			echo "icons/$${s}x$${s}.png is not a $${s}x$${s} RGBA PNG"; exit 1; }; \
+	done
+
 ## p50/p99 of each screen's domain call on the standard data set, and the UI's size.
 bench: setup ui
 	$(CARGO) bench $(LOCKED) --bench bench
+	$(CARGO) build $(LOCKED) --release
+	@size=$$(stat -c %s $(RELEASE_BIN)); \
+	echo "Release binary: $$((size / 1000000)).$$((size / 100000 % 10)) MB ($$size bytes; budget 12 MB, 12000000 bytes)"
 	@js=$$(for f in ui/dist/assets/*.js; do gzip -9 -c "$$f"; done | wc -c); \
 	echo "UI JavaScript, gzipped: $$((js / 1024)) KB ($$js bytes; budget 150 KB)"
 
