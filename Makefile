@@ -17,7 +17,7 @@ NODE_MIN := 20.19
 # and the package checks' tools (desktop-file-validate, lintian, rpm).
 APT_PACKAGES := build-essential curl wget file pkg-config libwebkit2gtk-4.1-dev libxdo-dev \
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver \
-	imagemagick sqlite3 dbus-daemon desktop-file-utils lintian rpm xdotool
+	imagemagick sqlite3 dbus-daemon desktop-file-utils lintian rpm cpio xdotool
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO := cargo
 LOCKED := --locked
