@@ -53,7 +53,8 @@ macro_rules! handler {
 }
 
 pub fn run() {
-    crate::infra::logs::init(crate::infra::logs::data_dir().as_deref());
+    let data_dir = db::app_data_dir();
+    crate::infra::logs::init(data_dir.as_deref());
     tauri::Builder::default()
         // First, so that a second launch hands over to this one before it opens anything.
         .plugin(tauri_plugin_single_instance::init(|app, _, _| {
@@ -73,8 +74,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         // Used from Rust only, for http(s) addresses the user stored.
         .plugin(tauri_plugin_opener::init())
-        .setup(|app| {
-            let dir = db::data_dir(|| app.path().app_data_dir().ok())
+        .setup(move |app| {
+            let dir = data_dir
                 .ok_or("could not find a folder for the app's data; set LADDER_DATA_DIR")?;
             let state = open_state(dir)?;
             let (db_path, backup_dir) = (state.db_path.clone(), state.backup_dir());

@@ -23,6 +23,9 @@ pub const DB_FILE: &str = "ladder.sqlite3";
 
 static MIGRATOR: Migrator = sqlx::migrate!();
 
+/// Tauri's bundle identifier, which names the OS data folder (`tauri.conf.json`).
+pub const IDENTIFIER: &str = "app.ladder.planner";
+
 /// Where the data lives: `LADDER_DATA_DIR` when set, otherwise the OS app-data folder
 /// the caller passes in.
 pub fn data_dir(os_default: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
@@ -30,6 +33,13 @@ pub fn data_dir(os_default: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf>
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
         _ => os_default(),
     }
+}
+
+/// The app's data (and log) folder: [`data_dir`] over the OS data folder under the
+/// identifier, which is what Tauri's `app_data_dir` gives. Worked out here, without
+/// Tauri, because the log starts before Tauri is up and must land in the same folder.
+pub fn app_data_dir() -> Option<PathBuf> {
+    data_dir(|| dirs::data_dir().map(|d| d.join(IDENTIFIER)))
 }
 
 /// Opens (creating when missing) the database at `path` and brings its schema up to date.

@@ -15,17 +15,8 @@ use tracing_subscriber::{fmt, EnvFilter};
 /// Days of log files kept; older ones are deleted as new days start.
 pub const KEEP_DAYS: usize = 7;
 
-/// Tauri's bundle identifier, which names the OS data folder (`tauri.conf.json`).
-pub const IDENTIFIER: &str = "app.ladder.planner";
-
 pub fn folder(data_dir: &Path) -> PathBuf {
     data_dir.join("logs")
-}
-
-/// The data folder as the app will find it, before Tauri is up to say: `LADDER_DATA_DIR`,
-/// else the OS data folder under the identifier (what Tauri's `app_data_dir` returns).
-pub fn data_dir() -> Option<PathBuf> {
-    super::db::data_dir(|| dirs::data_dir().map(|d| d.join(IDENTIFIER)))
 }
 
 /// Installs the one subscriber: `LADDER_LOG` takes an `EnvFilter` directive. Without a
@@ -55,6 +46,6 @@ mod tests {
     fn the_identifier_is_the_one_tauri_uses() {
         let config: serde_json::Value =
             serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
-        assert_eq!(config["identifier"], super::IDENTIFIER);
+        assert_eq!(config["identifier"], crate::infra::db::IDENTIFIER);
     }
 }

@@ -100,13 +100,22 @@ pub struct Evidence {
     pub record_id: i64,
     pub title: String,
     pub on: Option<NaiveDate>,
+    /// Where it opens: the win of a win or a STAR story (a story's own id opens nothing),
+    /// the plan of a goal, the person feedback came from.
+    #[ts(type = "number | null")]
+    pub win_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub plan_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub person_id: Option<i64>,
 }
 
 const SELECT: &str = "SELECT v.id, v.expectation_id, v.kind,
         coalesce(v.achievement_id, v.story_id, v.feedback_id, v.resource_id, v.goal_id,
                  v.conversation_id) AS record_id,
         coalesce(a.title, sa.title, substr(f.what, 1, 200), r.title, g.title, c.topic, '') AS title,
-        coalesce(a.occurred_on, sa.occurred_on, f.received_on, r.completed_on, c.held_on) AS \"on\"
+        coalesce(a.occurred_on, sa.occurred_on, f.received_on, r.completed_on, c.held_on) AS \"on\",
+        coalesce(a.id, sa.id) AS win_id, g.plan_id, f.person_id
     FROM expectation_evidence v
     LEFT JOIN achievements a ON a.id = v.achievement_id
     LEFT JOIN stories s ON s.id = v.story_id

@@ -262,28 +262,17 @@ impl App {
 
     /// Waits for an element matching `css` whose text is exactly `text`.
     pub async fn find_text(&self, css: &str, text: &str) -> Element {
-        let started = Instant::now();
-        loop {
-            for el in self
-                .client
-                .find_all(Locator::Css(css))
-                .await
-                .unwrap_or_default()
-            {
-                if el.text().await.map(|t| t.trim() == text).unwrap_or(false) {
-                    return el;
-                }
-            }
-            if started.elapsed() > PATIENCE {
-                let seen = self.texts(css).await;
-                panic!("no {css} with text {text:?}; saw {seen:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        self.find_where(css, |t| t.trim() == text, &format!("with text {text:?}"))
+            .await
     }
 
     /// Waits for an element matching `css` whose text contains `part`.
     pub async fn find_containing(&self, css: &str, part: &str) -> Element {
+        self.find_where(css, |t| t.contains(part), &format!("containing {part:?}"))
+            .await
+    }
+
+    async fn find_where(&self, css: &str, fits: impl Fn(&str) -> bool, what: &str) -> Element {
         let started = Instant::now();
         loop {
             for el in self
@@ -292,13 +281,13 @@ impl App {
                 .await
                 .unwrap_or_default()
             {
-                if el.text().await.map(|t| t.contains(part)).unwrap_or(false) {
+                if el.text().await.map(|t| fits(&t)).unwrap_or(false) {
                     return el;
                 }
             }
             if started.elapsed() > PATIENCE {
                 let seen = self.texts(css).await;
-                panic!("no {css} containing {part:?}; saw {seen:?}");
+                panic!("no {css} {what}; saw {seen:?}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

@@ -83,6 +83,9 @@ async fn errors_reach_the_log_by_kind_and_field_and_never_with_the_users_words()
         .await,
         "not_found",
     );
+    app.click("[data-testid=nav-settings]").await;
+    app.find("[data-testid=show-log-folder]").await;
+    app.screenshot("settings-log-folder").await;
     app.quit().await;
 
     let logs = data.path().join("logs");

@@ -82,6 +82,7 @@ async fn link_the_win(app: &App) {
         .await;
     app.find_containing("[data-testid=evidence-picker] li", WIN)
         .await;
+    app.screenshot("readiness-picker").await;
     app.click("[data-testid=link-candidate]").await;
     app.find_containing("[data-testid=evidence-picker] li", "Linked")
         .await;
@@ -220,6 +221,13 @@ async fn a_ladder_imported_rated_and_linked_shows_readiness_and_makes_the_quarte
     gap_to_goal(&app).await;
     app.screenshot("readiness-rated").await;
     let markdown = export_the_packet(&app, data.path()).await;
+    // An opening can name the role now that one exists.
+    app.click("[data-testid=nav-network]").await;
+    app.click("[data-testid=new-opportunity]").await;
+    app.find("[data-testid=opportunity-target-role]").await;
+    app.screenshot("opportunity-target-role").await;
+    app.click_text("dialog[open] button", "Cancel").await;
+    app.gone("dialog[open]").await;
     app.quit().await;
 
     check_the_packet(&markdown);

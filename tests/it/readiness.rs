@@ -384,6 +384,56 @@ async fn evidence_links_once_goes_with_its_record_and_what_no_longer_exists_is_r
 }
 
 #[tokio::test]
+async fn evidence_says_where_it_opens_a_story_on_its_win_and_a_goal_in_its_plan() {
+    let t = common::db().await;
+    let (_, e) = ladder(&t.pool).await;
+    let w = a_win(&t.pool, "Ran the incident review").await;
+    let story = ladder_lib::wins::story::Story {
+        situation: "Two outages in a week.".into(),
+        task: "Find the common cause.".into(),
+        action: "Ran a blameless review.".into(),
+        result: "No repeat in a quarter.".into(),
+    };
+    ladder_lib::wins::story::save(&t.pool, w, story, today())
+        .await
+        .unwrap();
+    let story_id: i64 = sqlx::query_scalar("SELECT id FROM stories WHERE achievement_id = ?")
+        .bind(w)
+        .fetch_one(&t.pool)
+        .await
+        .unwrap();
+    let linked = evidence::link(
+        &t.pool,
+        e[0],
+        EvidenceRef {
+            kind: EvidenceKind::Story,
+            id: story_id,
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    assert_eq!((linked.record_id, linked.win_id), (story_id, Some(w)));
+    assert_eq!(linked.title, "Ran the incident review");
+    let plan = common::plan(&t.pool, "Q4 2026").await;
+    let planned = gap::plan_gap(&t.pool, e[1], GapStep::Goal { plan_id: None }, today()).await;
+    let goal_id = planned.unwrap().goal_id.expect("the gap became a goal");
+    let goal = evidence::link(
+        &t.pool,
+        e[0],
+        EvidenceRef {
+            kind: EvidenceKind::Goal,
+            id: goal_id,
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(goal.plan_id, Some(plan.id));
+    assert_eq!(goal.win_id, None);
+}
+
+#[tokio::test]
 async fn the_evidence_picker_lists_a_kind_filtered_by_its_words() {
     let t = common::db().await;
     let first = a_win(&t.pool, "Cut rollbacks to one a month").await;

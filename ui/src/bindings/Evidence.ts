@@ -5,4 +5,9 @@ import type { EvidenceKind } from "./EvidenceKind";
  * A link with the words and day of what it points at, for the readiness view and the
  * packet.
  */
-export type Evidence = { id: number, expectationId: number, kind: EvidenceKind, recordId: number, title: string, on: string | null, };
+export type Evidence = { id: number, expectationId: number, kind: EvidenceKind, recordId: number, title: string, on: string | null, 
+/**
+ * Where it opens: the win of a win or a STAR story (a story's own id opens nothing),
+ * the plan of a goal, the person feedback came from.
+ */
+winId: number | null, planId: number | null, personId: number | null, };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Expectation } from "../../bindings/Expectation";
 import type { QuarterPoint } from "../../bindings/QuarterPoint";
-import { groupByArea, isMet, movedWords, percent, quarterBars, ratingClass, roleName } from "./readiness";
+import type { Evidence } from "../../bindings/Evidence";
+import { evidenceRef, groupByArea, isMet, movedWords, percent, quarterBars, ratingClass, roleName } from "./readiness";
 
 const exp = (id: number, focusAreaId: number, competency: string): Expectation => ({
   id, targetRoleId: 1, focusAreaId, competency, expected: `e${id}`, position: id, goalId: null, resourceId: null,
@@ -59,5 +60,21 @@ describe("the quarter chart", () => {
     expect(movedWords([point("Q3 2026", 0.25)], 0.5)).toBe("Up 25 points since the end of Q3 2026.");
     expect(movedWords([point("Q3 2026", 0.5)], 0.25)).toBe("Down 25 points since the end of Q3 2026.");
     expect(movedWords([point("Q3 2026", 0.5)], 0.5)).toBe("The same as at the end of Q3 2026.");
+  });
+});
+
+describe("evidence", () => {
+  const v = (kind: Evidence["kind"], extra: Partial<Evidence> = {}): Evidence => ({
+    id: 1, expectationId: 2, kind, recordId: 30, title: "t", on: null, winId: null, planId: null, personId: null, ...extra,
+  });
+
+  it("opens a story on its win, not on the story's own id", () => {
+    expect(evidenceRef(v("story", { winId: 7 }))).toEqual({ kind: "achievement", id: 7 });
+    expect(evidenceRef(v("win", { winId: 30 }))).toEqual({ kind: "achievement", id: 30 });
+  });
+
+  it("opens a goal in its plan and feedback on its person's page", () => {
+    expect(evidenceRef(v("goal", { planId: 4 }))).toEqual({ kind: "goal", id: 30, planId: 4, goalId: 30 });
+    expect(evidenceRef(v("feedback", { personId: 9 }))).toEqual({ kind: "feedback_received", id: 30, personId: 9 });
   });
 });

@@ -1,7 +1,9 @@
 // How readiness reads on screen: which ratings count as met, the expectations grouped by
 // area and competency for the list and the picture, and the quarter bars of the chart.
 // Pure, so it is tested without a DOM.
+import type { Evidence } from "../../bindings/Evidence";
 import type { Expectation } from "../../bindings/Expectation";
+import type { EntityRef } from "../../shared/destinations";
 import type { QuarterPoint } from "../../bindings/QuarterPoint";
 import type { Rating } from "../../bindings/Rating";
 import type { TargetRole } from "../../bindings/TargetRole";
@@ -84,4 +86,24 @@ export function movedWords(points: readonly QuarterPoint[], share: number): stri
   const diff = Math.round((share - last.share) * 100);
   if (diff === 0) return `The same as at the end of ${last.label}.`;
   return `${diff > 0 ? "Up" : "Down"} ${Math.abs(diff)} points since the end of ${last.label}.`;
+}
+
+/**
+ * Where a piece of evidence opens: a win or a STAR story on its win, a goal in its plan,
+ * feedback on its person's page, a course or a conversation on its own screen.
+ */
+export function evidenceRef(v: Evidence): EntityRef {
+  switch (v.kind) {
+    case "win":
+    case "story":
+      return { kind: "achievement", id: v.winId ?? v.recordId };
+    case "goal":
+      return { kind: "goal", id: v.recordId, planId: v.planId, goalId: v.recordId };
+    case "feedback":
+      return { kind: "feedback_received", id: v.recordId, personId: v.personId };
+    case "resource":
+      return { kind: "resource", id: v.recordId };
+    case "conversation":
+      return { kind: "conversation", id: v.recordId };
+  }
 }
