@@ -10,8 +10,9 @@
 # - only when CI=true: the real install, /usr/bin/ladder started from it, and removal.
 #   Never on a developer's machine, where it would replace their own Ladder.
 set -euo pipefail
-deb=${1:?usage: check.sh DEB RPM}
-rpm=${2:?usage: check.sh DEB RPM}
+# Absolute, because later steps run from other folders (make passes target/… relative).
+deb=$(realpath "${1:?usage: check.sh DEB RPM}")
+rpm=$(realpath "${2:?usage: check.sh DEB RPM}")
 here=$(cd "$(dirname "$0")" && pwd)
 shots=${PACKAGE_SHOTS:-$(dirname "$deb")}
 work=$(mktemp -d)
@@ -47,7 +48,7 @@ grep -qx /usr/bin/ladder "$work/rpm-files.txt" || { echo "no /usr/bin/ladder in 
 mkdir "$work/rpm"
 # Debian's rpm2cpio exits 1 on the bundler's .rpm although the archive it writes is whole
 # (cpio reads it cleanly); what was extracted is checked file by file below.
-(cd "$work/rpm" && { rpm2cpio "$(realpath "$rpm")" || true; } | cpio -id --quiet)
+(cd "$work/rpm" && { rpm2cpio "$rpm" || true; } | cpio -id --quiet)
 desktop-file-validate "$work/rpm"/usr/share/applications/*.desktop
 [ -x "$work/rpm/usr/bin/ladder" ] || { echo "the .rpm has no executable /usr/bin/ladder"; exit 1; }
 echo "Requires: $(rpm -qp --requires "$rpm" | grep -v '^rpmlib(' | tr '\n' ' ')"
